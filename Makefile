@@ -1,0 +1,74 @@
+# The integrity portal. `make run` and `make test` do all set-up on a fresh machine with
+# Python 3.11+, Node 20+ and make (and apt-get for Chromium and gettext when they are missing).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := .make
+DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
+TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
+
+.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages
+
+help: ## List the make targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMP):
+	@mkdir -p $(STAMP)
+
+$(STAMP)/python: requirements.txt requirements-dev.txt | $(STAMP)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(STAMP)/npm: package.json package-lock.json | $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+system-packages: ## Install Chromium (browser tests) and gettext (translations) from Debian when missing
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+assets: $(STAMP)/npm ## Copy the NL Design System CSS into static/vendor
+	node scripts/build-assets.mjs >/dev/null
+
+messages: $(STAMP)/python system-packages ## Compile the translations (.po -> .mo)
+	$(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
+
+install: $(STAMP)/python $(STAMP)/npm system-packages assets messages ## Install everything (idempotent)
+
+migrate: install ## Apply database migrations (SQLite by default)
+	$(DEV) $(BIN)/python manage.py migrate --noinput -v0
+
+demo: migrate ## Load the demo content and demo accounts (safe to run twice)
+	$(DEV) $(BIN)/python manage.py load_demo_content
+
+run: demo ## Set up, load the demo and serve on http://127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT) (demo accounts: see README)"
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(STAMP)/python ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)/python ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install lint ## Django system checks and missing migrations
+	$(TEST) $(BIN)/python manage.py check
+	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
+
+test: install check test-only ## Set up and run the whole suite (unit, integration, browser)
+
+test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass options)
+	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AwarenessConfig(AppConfig):
+    name = "awareness"
+    verbose_name = "Bewustwording"

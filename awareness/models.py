@@ -1,0 +1,1 @@
+"""Models of the awareness app (filled in by its own issue)."""

@@ -1,0 +1,1 @@
+"""Models of the forms app (filled in by its own issue)."""

@@ -1,0 +1,3 @@
+"""Machine-readable endpoints without a language prefix (for example /api/statistics/<year>.json)."""
+
+urlpatterns = []

@@ -1,0 +1,10 @@
+"""Language-prefixed URLs of the project's apps (views that are not Wagtail pages).
+
+Each app adds one line here for its own `urls.py`; keep them before Wagtail's catch-all.
+"""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("search.urls")),
+]

@@ -1,0 +1,40 @@
+"""Demo accounts, one per role, with one shared password (development only, listed in the README)."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from portal.roles import Role
+
+DEMO_PASSWORD = "demo-portaal-2026"
+
+# username, first name, last name, roles (everyone is also an employee)
+DEMO_ACCOUNTS = [
+    ("medewerker", "Mila", "de Medewerker", []),
+    ("leidinggevende", "Lars", "Leidinggevende", [Role.MANAGER]),
+    ("redacteur", "Roos", "Redacteur", [Role.EDITOR]),
+    ("integriteitsbureau", "Iris", "Integriteitsbureau", [Role.INTEGRITY_OFFICE]),
+    ("vertrouwenspersoon", "Vera", "Vertrouwenspersoon", [Role.CONFIDENTIAL_ADVISOR]),
+    ("vpd-coordinator", "Victor", "Coördinator", [Role.VPD_COORDINATOR]),
+    ("bot", "Bo", "Opvangteam", [Role.PEER_SUPPORT]),
+    ("beheerder", "Bram", "Beheerder", [Role.ADMINISTRATOR]),
+]
+
+
+def load(log) -> None:
+    User = get_user_model()
+    groups = {group.name: group for group in Group.objects.all()}
+    for username, first_name, last_name, roles in DEMO_ACCOUNTS:
+        user, created = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@portaal.invalid",
+                "is_active": True,
+            },
+        )
+        if created or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        user.groups.set([groups[str(role)] for role in [Role.EMPLOYEE, *roles]])
+    log.write(f"  {len(DEMO_ACCOUNTS)} demo accounts (password in README)")

@@ -1,0 +1,72 @@
+import pytest
+
+from portal.roles import Role
+from tests.portal.factories import UserFactory
+
+
+@pytest.fixture
+def make_user(db):
+    """Create a user with the given roles (everyone is also an employee)."""
+
+    def make(*roles: Role, **fields):
+        return UserFactory(roles=list(roles), **fields)
+
+    return make
+
+
+@pytest.fixture
+def employee(make_user):
+    return make_user(username="medewerker-test")
+
+
+@pytest.fixture
+def employee_client(client, employee):
+    client.force_login(employee)
+    return client
+
+
+@pytest.fixture(scope="session")
+def migrated_data_snapshot(django_db_setup, django_db_blocker):
+    """What the migrations put in the database (roles, locales, the home page, the site), serialized."""
+    import json
+
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: saving pages while restoring indexes them for search, which looks up
+    # (and would otherwise create) their content types before the saved ones are back.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+@pytest.fixture
+def live_db(transactional_db, migrated_data_snapshot):
+    """A transactional database (for live-server tests) that starts with the migrations' data.
+
+    Transactional tests end by emptying every table. Django's serialized rollback restores the
+    migrations' data, but keeps the snapshot on a connection object that Playwright's event loop
+    may not share, so the snapshot is kept here and restored whenever the tables are empty.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if not Group.objects.exists():
+        # After a flush, post_migrate may have re-created content types under new ids.
+        Permission.objects.all().delete()
+        ContentType.objects.all().delete()
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(migrated_data_snapshot)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL (as in CI's second pass)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (CI runs the suite on it too)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)

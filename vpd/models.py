@@ -1,0 +1,1 @@
+"""Models of the vpd app (filled in by its own issue)."""
