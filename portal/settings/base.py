@@ -21,6 +21,7 @@ PROJECT_APPS = [
     "vpd",
     "awareness",
     "forms",
+    "forms.statistics",
     "search",
 ]
 

@@ -1,0 +1,1 @@
+"""Models of the annual statistics (historical figures, employee survey)."""
