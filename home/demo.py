@@ -4,7 +4,7 @@ and the sections the other rooms fill in. Texts are drawn from the 2021 annual r
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
-from home.models import ContentPage, Department, HomePage
+from home.models import ContentPage, Department, HomePage, Theme
 
 # name, abbreviation (departments named in the 2021 annual report)
 DEPARTMENTS = [
@@ -18,6 +18,14 @@ DEPARTMENTS = [
     ("Publiekszaken", ""),
     ("Openbare Orde en Veiligheid", "OOV"),
     ("Maatschappelijke Ontwikkeling", "MO"),
+]
+
+# slug, Dutch name, English name (the themes of the Week van de Weerbaarheid 2021)
+THEMES = [
+    ("integriteit", "Integriteit", "Integrity"),
+    ("agressie-en-geweld", "Agressie en geweld", "Aggression and violence"),
+    ("gegevensbescherming", "Gegevensbescherming", "Data protection"),
+    ("ondermijning", "Ondermijning", "Undermining"),
 ]
 
 HOME_INTRO = {
@@ -79,6 +87,12 @@ def load(log) -> None:
 
     dutch = Locale.objects.get(language_code="nl")
     english = Locale.objects.get(language_code="en")
+    for slug, name_nl, name_en in THEMES:
+        theme, _ = Theme.objects.update_or_create(slug=slug, locale=dutch, defaults={"name": name_nl})
+        Theme.objects.update_or_create(
+            translation_key=theme.translation_key, locale=english, defaults={"name": name_en, "slug": slug}
+        )
+    log.write(f"  {len(THEMES)} themes, in Dutch and English")
     home = HomePage.objects.get(locale=dutch, depth=2)
 
     sections = []

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -30,6 +30,30 @@ class Department(models.Model):
         ordering = ["name"]
         verbose_name = _("organisatieonderdeel")
         verbose_name_plural = _("organisatieonderdelen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@register_snippet
+class Theme(TranslatableMixin, models.Model):
+    """A theme of the programme (integrity, aggression and violence, data protection, undermining).
+
+    Activities in the calendar, content pages and dilemmas are tagged with themes so that people
+    can filter on what concerns them. Translatable: the English name is a translation.
+    """
+
+    name = models.CharField(_("naam"), max_length=80)
+    slug = models.SlugField(_("korte naam in URL's"), max_length=60)
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
 
     def __str__(self) -> str:
         return self.name
