@@ -208,7 +208,7 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Background tasks and page actions log every step at INFO; keep the console readable.
-        "django.tasks": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
