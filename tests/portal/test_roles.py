@@ -43,3 +43,11 @@ def test_has_role(make_user):
 def test_superuser_holds_no_role_implicitly(make_user):
     admin = make_user(is_superuser=True)
     assert not has_role(admin, Role.INTEGRITY_OFFICE)
+
+
+def test_no_page_offers_wagtails_example_workflow():
+    from wagtail.models import Page, Workflow
+
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+    assert home.get_workflow() is None
+    assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
