@@ -156,7 +156,7 @@ class IncidentFilterSet(WagtailFilterSet):
 
 class IncidentIndexView(IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("department", "team", "reporter")
+        return super().get_base_queryset().select_related("department", "team__department", "reporter")
 
 
 class IncidentViewSet(ModelViewSet):
