@@ -127,7 +127,9 @@ class VpdDepartmentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        instructions = {page.team_id: page for page in TeamInstructionPage.objects.child_of(self).live()}
+        instructions = {}
+        for page in TeamInstructionPage.objects.child_of(self).order_by("-path"):
+            instructions[page.team_id] = page  # the first one per team wins
         context["teams"] = [
             (team, instructions.get(team.pk))
             for team in Team.objects.filter(department_id=self.department_id)

@@ -8,6 +8,7 @@ by the VPD coordinator (then the department page carries the approval workflow).
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
@@ -105,13 +106,29 @@ def sync_all() -> int:
     return len(teams)
 
 
+def starter_content(team: Team) -> dict:
+    """The skeleton of a new instruction: the required sections with what to fill in."""
+    return {
+        "slug": team.slug,
+        "alarm": "<p>" + _("Hoe alarmeer je collega's? Beschrijf de alarmknop en het codewoord.") + "</p>",
+        "phone_numbers": [("phone", {"label": _("Politie bij direct gevaar"), "number": "112", "note": ""})],
+        "during_incident": "<p>" + _("Wat doe je tijdens een incident?") + "</p>",
+        "escalation": "<p>" + _("Wanneer en hoe schaal je op?") + "</p>",
+        "aftercare": "<p>" + _("Nazorg: gesprek met de leidinggevende en het bedrijfsopvangteam.") + "</p>",
+        "follow_up": "<p>"
+        + _("Meld het incident in het GIR. Dadergerichte aanpak: aangifte, waarschuwingsbrief, incidentgesprek.")
+        + "</p>",
+        "last_reviewed": timezone.localdate(),
+    }
+
+
 @transaction.atomic
 def create_instruction_draft(team: Team, user, **fields) -> TeamInstructionPage:
     """A first, unpublished instruction for a team that has none, owned by the manager."""
     department_page = department_page_of(team)
     if department_page is None:
         raise ValueError("The team's department has no page in the VPD section.")
-    page = TeamInstructionPage(team=team, owner=user, live=False, **fields)
+    page = TeamInstructionPage(team=team, owner=user, live=False, **{**starter_content(team), **fields})
     department_page.add_child(instance=page)
     page.save_revision(user=user)
     sync_team_group(team)
