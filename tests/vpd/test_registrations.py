@@ -133,7 +133,7 @@ def test_reporter_and_coordinator_read_the_incident(client, make_user):
     inspect = client.get(f"/admin/vpd/incidenten/inspect/{incident.pk}/")
     assert "Vertrouwelijk verhaal" in inspect.content.decode()
     # Reading only: no add or edit screens.
-    assert client.get("/admin/vpd/incidenten/add/").status_code in (302, 403)
+    assert client.get("/admin/vpd/incidenten/new/").status_code in (302, 403)
     assert client.get(f"/admin/vpd/incidenten/edit/{incident.pk}/").status_code in (302, 403)
 
 
