@@ -47,7 +47,7 @@ class PublicAggressionProvider(StatisticsProvider):
 
 
 class PeerSupportProvider(StatisticsProvider):
-    """Conversations of the peer-support team: by first/second/third conversation, referrals, event, department."""
+    """Peer-support conversations: by first/second/third conversation, referrals, event, department."""
 
     path = ("peer_support",)
     models = ("vpd.PeerSupportConversation",)

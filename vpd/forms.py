@@ -30,9 +30,9 @@ class YesNoField(forms.TypedChoiceField):
         )
 
 
-def not_in_future(value, message=_("Deze datum ligt in de toekomst.")):
+def not_in_future(value):
     if value and value > timezone.localdate():
-        raise forms.ValidationError(message)
+        raise forms.ValidationError(_("Deze datum ligt in de toekomst."))
     return value
 
 

@@ -10,7 +10,9 @@ import re
 from django.shortcuts import render
 from django.utils.deprecation import MiddlewareMixin
 
-ADMIN_PAGE_VIEW = re.compile(r"^/admin/pages/(?P<page_id>\d+)/(?P<view>edit|view_draft|history|revisions|preview|unpublish|delete|move|copy)/")
+ADMIN_PAGE_VIEW = re.compile(
+    r"^/admin/pages/(?P<page_id>\d+)/(?P<view>edit|view_draft|history|revisions|preview|unpublish|delete|move|copy)/"
+)
 
 
 class TeamInstructionAdminGuard(MiddlewareMixin):

@@ -10,11 +10,15 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from portal.roles import Role
 from vpd.models import Team, TeamInstructionPage, VpdDepartmentPage, VpdSectionPage
 
+FOLLOW_UP_HINT = gettext_noop(
+    "Meld het incident in het GIR. Dadergerichte aanpak: aangifte, waarschuwingsbrief, incidentgesprek."
+)
 WORKFLOW_NAME = "Goedkeuring VPD-coördinator"
 MANAGER_PAGE_PERMISSIONS = ("change_page",)
 PUBLISH_PERMISSION = "publish_page"
@@ -115,9 +119,7 @@ def starter_content(team: Team) -> dict:
         "during_incident": "<p>" + _("Wat doe je tijdens een incident?") + "</p>",
         "escalation": "<p>" + _("Wanneer en hoe schaal je op?") + "</p>",
         "aftercare": "<p>" + _("Nazorg: gesprek met de leidinggevende en het bedrijfsopvangteam.") + "</p>",
-        "follow_up": "<p>"
-        + _("Meld het incident in het GIR. Dadergerichte aanpak: aangifte, waarschuwingsbrief, incidentgesprek.")
-        + "</p>",
+        "follow_up": "<p>" + _(FOLLOW_UP_HINT) + "</p>",
         "last_reviewed": timezone.localdate(),
     }
 

@@ -61,7 +61,7 @@ class InstructionStatus:
 
 
 def teams_with_instruction_status(queryset=None):
-    """Teams annotated with their instruction's status, review date and whether review is overdue (one query)."""
+    """Teams annotated with their instruction's status, review date and overdue flag (one query)."""
     pages = TeamInstructionPage.objects.filter(team=OuterRef("pk")).order_by("path")
     overdue_before = timezone.localdate() - REVIEW_INTERVAL
     queryset = (queryset if queryset is not None else Team.objects.all()).select_related("department")

@@ -1,4 +1,4 @@
-"""Safe public service: a manager publishes their team instruction; the GIR and BOT forms; axe on each page."""
+"""Safe public service: a manager publishes their team instruction; GIR and BOT forms; axe on each page."""
 
 from io import StringIO
 
@@ -8,7 +8,9 @@ from django.core.management import call_command
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
-INSTRUCTION_URL = "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/publiekszaken/balie-stadskantoor/"
+INSTRUCTION_URL = (
+    "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/publiekszaken/balie-stadskantoor/"
+)
 
 
 @pytest.fixture

@@ -21,7 +21,9 @@ INSTRUCTION = {
 }
 
 
-def add_instruction(department_page, team: Team, live=True, last_reviewed=datetime.date(2026, 1, 10), **fields):
+def add_instruction(
+    department_page, team: Team, live=True, last_reviewed=datetime.date(2026, 1, 10), **fields
+):
     page = TeamInstructionPage(
         title=f"Teaminstructie {team.name}",
         slug=team.slug,

@@ -18,16 +18,29 @@ def counts(rows):
 
 def test_demo_reproduces_the_2021_figures_and_runs_twice():
     call_command("load_demo_content", stdout=StringIO())
-    snapshot = (Incident.objects.count(), PeerSupportConversation.objects.count(), TeamInstructionPage.objects.count())
+    snapshot = (
+        Incident.objects.count(),
+        PeerSupportConversation.objects.count(),
+        TeamInstructionPage.objects.count(),
+    )
     call_command("load_demo_content", stdout=StringIO())
-    assert (Incident.objects.count(), PeerSupportConversation.objects.count(), TeamInstructionPage.objects.count()) == snapshot
+    assert (
+        Incident.objects.count(),
+        PeerSupportConversation.objects.count(),
+        TeamInstructionPage.objects.count(),
+    ) == snapshot
 
     incidents = PublicAggressionProvider().compute(2021)
     assert incidents["total"] == 121
     assert counts(incidents["by_type"])["persoonlijke-bedreiging"] == 49
     assert counts(incidents["by_type"])["fysieke-agressie"] == 18
     by_department = counts(incidents["by_department"])
-    assert by_department["vth"] > by_department["wi"] > by_department["publiekszaken"] > by_department["stadsbedrijven"]
+    assert (
+        by_department["vth"]
+        > by_department["wi"]
+        > by_department["publiekszaken"]
+        > by_department["stadsbedrijven"]
+    )
 
     support = PeerSupportProvider().compute(2021)
     assert support["conversations"] == 78
@@ -39,6 +52,6 @@ def test_demo_reproduces_the_2021_figures_and_runs_twice():
 
     # One team without an instruction; the demo manager manages one team.
     assert Team.objects.filter(instructions__isnull=True).count() == 1
-    assert list(Group.objects.get(name="VPD-team balie-stadskantoor").user_set.values_list("username", flat=True)) == [
-        "leidinggevende"
-    ]
+    assert list(
+        Group.objects.get(name="VPD-team balie-stadskantoor").user_set.values_list("username", flat=True)
+    ) == ["leidinggevende"]

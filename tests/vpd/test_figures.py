@@ -61,7 +61,11 @@ def test_peer_support_figures():
     assert figures["conversations"] == 3
     assert figures["referrals"] == 1
     assert counts(figures["by_sequence"]) == {"eerste-gesprek": 2, "tweede-gesprek": 1, "derde-gesprek": 0}
-    assert [row["label"] for row in figures["by_sequence"]] == ["Eerste gesprek", "Tweede gesprek", "Derde gesprek"]
+    assert [row["label"] for row in figures["by_sequence"]] == [
+        "Eerste gesprek",
+        "Tweede gesprek",
+        "Derde gesprek",
+    ]
     assert counts(figures["by_event"])["reanimatie"] == 1
     assert counts(figures["by_department"])["vth"] == 3
     assert PeerSupportProvider().years() == {2020, 2021}

@@ -48,7 +48,9 @@ def test_overview_filters(coordinator_client, tree):
     tree.own_page.last_reviewed = datetime.date(2020, 1, 1)
     tree.own_page.save_revision().publish()
     export = csv_of(coordinator_client.get(URL, {"export": "csv", "review_overdue": "true"}))
-    assert export.strip().splitlines()[1:] and all("Balie Stadskantoor" in line for line in export.strip().splitlines()[1:])
+    assert export.strip().splitlines()[1:] and all(
+        "Balie Stadskantoor" in line for line in export.strip().splitlines()[1:]
+    )
 
 
 def test_overview_query_count_does_not_grow_with_teams(coordinator_client, tree):
@@ -56,7 +58,9 @@ def test_overview_query_count_does_not_grow_with_teams(coordinator_client, tree)
     with CaptureQueriesContext(connection) as few:
         assert coordinator_client.get(URL).status_code == 200
     for number in range(12):
-        team = TeamFactory(department=tree.open_department.department, name=f"Extra {number}", slug=f"extra-{number}")
+        team = TeamFactory(
+            department=tree.open_department.department, name=f"Extra {number}", slug=f"extra-{number}"
+        )
         if number % 2:
             add_instruction(tree.open_department, team)
     with CaptureQueriesContext(connection) as many:

@@ -1,4 +1,4 @@
-"""Incident (GIR) and peer-support (BOT) registration: validation, storage, aftercare email, confidentiality."""
+"""Incident (GIR) and peer-support (BOT) registration: validation, storage, aftercare, confidentiality."""
 
 import datetime
 
@@ -84,7 +84,11 @@ def test_incident_form_rejects_bad_input_and_keeps_it(employee_client, departmen
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html
-    assert f'id="id_{field}_error"' in html or f'id="id_{field}_0_error"' in html or "utrecht-form-field-error" in html
+    assert (
+        f'id="id_{field}_error"' in html
+        or f'id="id_{field}_0_error"' in html
+        or "utrecht-form-field-error" in html
+    )
     assert "Stadskantoor, balie 7" in html  # what was typed is kept
     assert not Incident.objects.exists()
 
@@ -177,7 +181,13 @@ def test_incident_admin_list_query_count_is_constant(client, make_user, django_a
 
 
 def bot_data(dept, **overrides):
-    data = {"date": "2026-02-10", "department": dept.pk, "sequence": "tweede-gesprek", "referred": "ja", "event": "reanimatie"}
+    data = {
+        "date": "2026-02-10",
+        "department": dept.pk,
+        "sequence": "tweede-gesprek",
+        "referred": "ja",
+        "event": "reanimatie",
+    }
     data.update(overrides)
     return data
 

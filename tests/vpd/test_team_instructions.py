@@ -26,8 +26,13 @@ def post_edit(client, page, action, **changes):
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form").copy()
     # Rich text and StreamFields are drawn by the admin's JavaScript: send them as it would.
     page = page.specific
-    fields = {name: rich_text(getattr(page, name)) for name in ("alarm", "during_incident", "escalation", "aftercare", "follow_up")}
-    fields["phone_numbers"] = streamfield([(block.block_type, dict(block.value)) for block in page.phone_numbers])
+    fields = {
+        name: rich_text(getattr(page, name))
+        for name in ("alarm", "during_incident", "escalation", "aftercare", "follow_up")
+    }
+    fields["phone_numbers"] = streamfield(
+        [(block.block_type, dict(block.value)) for block in page.phone_numbers]
+    )
     fields["contacts"] = streamfield([(block.block_type, dict(block.value)) for block in page.contacts])
     for name, value in nested_form_data(fields).items():
         data[name] = value
@@ -37,7 +42,7 @@ def post_edit(client, page, action, **changes):
     return client.post(edit_url(page), data)
 
 
-# ---------------------------------------------------------------- the matrix: managers × own/other team
+# ---------------------------------------------------------------- the matrix: managers x own/other team
 
 
 @pytest.mark.parametrize("target", ["own_page", "other_page", "approval_page"])
@@ -72,7 +77,9 @@ def test_manager_publishes_own_instruction(client, tree):
     assert tree.own_page.live and not tree.own_page.has_unpublished_changes
     client.force_login(tree.other_manager)
     # Posting to another team's edit URL is refused as well.
-    assert client.post(edit_url(tree.own_page), {"title": "gekaapt", "action-publish": "1"}).status_code == 403
+    assert (
+        client.post(edit_url(tree.own_page), {"title": "gekaapt", "action-publish": "1"}).status_code == 403
+    )
     tree.own_page.refresh_from_db()
     assert tree.own_page.title == "Teaminstructie Balie (nieuw)"
 
@@ -115,7 +122,10 @@ def test_approval_department_submit_and_coordinator_approves(client, tree, make_
 
 
 def test_open_department_has_no_workflow(tree):
-    assert tree.own_page.get_workflow() is None or tree.own_page.get_workflow().name != "Goedkeuring VPD-coördinator"
+    assert (
+        tree.own_page.get_workflow() is None
+        or tree.own_page.get_workflow().name != "Goedkeuring VPD-coördinator"
+    )
     assert tree.approval_page.get_workflow().name == "Goedkeuring VPD-coördinator"
 
 
@@ -193,9 +203,12 @@ def test_manager_starts_the_missing_instruction(client, tree):
 
 def test_instruction_page_and_print_view(employee_client, tree):
     html = employee_client.get(tree.own_page.url).content.decode()
-    for text in ["1. Alarmeren", "Druk op de alarmknop", "030 286 00 00", "2. Tijdens het incident", "3. Opschalen",
-                 "4. Na het incident", "Het bedrijfsopvangteam belt je", "Meld het in het GIR", "Contactpersonen",
-                 "Laatst beoordeeld op 10 januari 2026"]:  # fmt: skip
+    expected = [
+        "1. Alarmeren", "Druk op de alarmknop", "030 286 00 00", "2. Tijdens het incident", "3. Opschalen",
+        "4. Na het incident", "Het bedrijfsopvangteam belt je", "Meld het in het GIR", "Contactpersonen",
+        "Laatst beoordeeld op 10 januari 2026",
+    ]  # fmt: skip
+    for text in expected:
         assert text in html
     printed = employee_client.get(tree.own_page.url + "print/")
     assert printed.status_code == 200
@@ -204,7 +217,12 @@ def test_instruction_page_and_print_view(employee_client, tree):
 
 
 def test_drafts_are_not_on_the_site(employee_client, tree):
-    assert employee_client.get(tree.other_page.url or "/nl/veilige-werkomgeving/vpd/publiekszaken/wijkbureaus/").status_code == 404
+    assert (
+        employee_client.get(
+            tree.other_page.url or "/nl/veilige-werkomgeving/vpd/publiekszaken/wijkbureaus/"
+        ).status_code
+        == 404
+    )
 
 
 def test_department_page_lists_teams_and_offers_start_to_its_manager(client, tree):
