@@ -93,7 +93,12 @@ class VpdSectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from vpd import permissions
+
         context["protocol_page"] = self.protocol_page()
+        user = getattr(request, "user", None)
+        context["can_register_peer_support"] = bool(user) and permissions.can_register_peer_support(user)
+        context["can_view_team_overview"] = bool(user) and permissions.can_view_team_overview(user)
         context["departments"] = VpdDepartmentPage.objects.child_of(self).live().select_related("department")
         return context
 

@@ -254,3 +254,23 @@ def test_page_validation(tree):
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "team" in error.value.message_dict
+
+
+def test_admin_search_does_not_reveal_other_teams_drafts(client, tree):
+    client.force_login(tree.manager)
+    html = client.get("/admin/pages/search/", {"q": "Wijkbureaus"}).content.decode()
+    assert "Teaminstructie Wijkbureaus" not in html
+    html = client.get("/admin/pages/search/", {"q": "Balie"}).content.decode()
+    assert "Teaminstructie Balie Stadskantoor" in html
+
+
+def test_section_page_links_by_role(client, tree, make_user):
+    client.force_login(make_user(username="gewoon"))
+    html = client.get(tree.section.url).content.decode()
+    assert "/nl/vpd/incidenten/melden/" in html
+    assert "/nl/vpd/opvanggesprekken/registreren/" not in html and "/admin/vpd/teams/" not in html
+    assert "Publiekszaken" in html
+    client.force_login(make_user(Role.PEER_SUPPORT, username="opvang"))
+    assert "/nl/vpd/opvanggesprekken/registreren/" in client.get(tree.section.url).content.decode()
+    client.force_login(make_user(Role.VPD_COORDINATOR, username="coordinator"))
+    assert "/admin/vpd/teams/" in client.get(tree.section.url).content.decode()
