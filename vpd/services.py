@@ -47,7 +47,8 @@ def sync_team_group(team: Team) -> Group:
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    group.user_set.set(team.managers.all())
+    # Only people who hold the manager role get the page rights, even if listed on the team.
+    group.user_set.set(team.managers.filter(groups__name=str(Role.MANAGER)))
 
     page = team.instruction_page()
     wanted = set()

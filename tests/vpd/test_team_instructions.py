@@ -274,3 +274,9 @@ def test_section_page_links_by_role(client, tree, make_user):
     assert "/nl/vpd/opvanggesprekken/registreren/" in client.get(tree.section.url).content.decode()
     client.force_login(make_user(Role.VPD_COORDINATOR, username="coordinator"))
     assert "/admin/vpd/teams/" in client.get(tree.section.url).content.decode()
+
+
+def test_only_managers_get_page_rights(tree, make_user):
+    employee = make_user(username="geen-leidinggevende")
+    tree.own_team.managers.add(employee)
+    assert not tree.own_page.permissions_for_user(employee).can_edit()
