@@ -23,7 +23,7 @@ IDENTIFYING_META = (
     "HTTP_SEC_CH_UA_PLATFORM",
     "HTTP_SEC_CH_UA_MOBILE",
 )
-SCRUBBED_ADDRESS = "0.0.0.0"
+SCRUBBED_ADDRESS = "0.0.0.0"  # noqa: S104 (a placeholder address, not a bind address)
 
 
 def is_anonymous_path(path: str) -> bool:

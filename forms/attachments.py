@@ -77,7 +77,7 @@ def clean_upload(upload) -> CleanFile:
         )
     try:
         clean = _strip_pdf(data) if content_type == "application/pdf" else _strip_image(data, content_type)
-    except Exception:  # any parser error: the file is unusable for us
+    except Exception:  # noqa: BLE001 (any parser error: the file is unusable for us)
         raise ValidationError(_("%(name)s kunnen we niet lezen."), params={"name": name}) from None
     return CleanFile(name=name, content_type=content_type, data=clean)
 

@@ -204,6 +204,9 @@ class Message(models.Model):
         verbose_name = _("bericht")
         verbose_name_plural = _("berichten")
 
+    def __str__(self) -> str:
+        return f"{self.get_author_display()}, {self.sent_on:%Y-%m-%d}"
+
 
 class Attachment(models.Model):
     """A file the reporter added, metadata stripped and encrypted, stored in the database."""
@@ -244,6 +247,9 @@ class InternalNote(models.Model):
         verbose_name = _("interne notitie")
         verbose_name_plural = _("interne notities")
 
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.created_at:%Y-%m-%d}"
+
 
 class AuditLogEntry(models.Model):
     """Who looked at or changed a case, and when. Append-only: it cannot be changed or deleted."""
@@ -258,6 +264,9 @@ class AuditLogEntry(models.Model):
         default_permissions = ("view",)
         verbose_name = _("auditlogregel")
         verbose_name_plural = _("auditlog")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -359,3 +368,6 @@ class AdvisorConversation(models.Model):
         ordering = ["held_on"]
         verbose_name = _("gesprek")
         verbose_name_plural = _("gesprekken")
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d}"

@@ -273,10 +273,8 @@ class IntegrityReportViewSet(ModelViewSet):
         attachment = get_object_or_404(report.attachments, pk=attachment_pk)
         services.audit(report, request.user, "bijlage gedownload")
         response = HttpResponse(attachment.content(), content_type=attachment.content_type)
-        response["Content-Disposition"] = "attachment; filename=bijlage-%d.%s" % (
-            attachment.pk,
-            {"application/pdf": "pdf", "image/png": "png"}.get(attachment.content_type, "jpg"),
-        )
+        extension = {"application/pdf": "pdf", "image/png": "png"}.get(attachment.content_type, "jpg")
+        response["Content-Disposition"] = f"attachment; filename=bijlage-{attachment.pk}.{extension}"
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "no-store"
         return response
