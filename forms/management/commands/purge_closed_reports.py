@@ -43,8 +43,8 @@ class Command(BaseCommand):
             }
             line = (
                 f"{report.reference} (closed {report.closed_on}): removed description, persons, "
-                f"contact details, receipt code, {counts['messages']} messages, {counts['attachments']} attachments, "
-                f"{counts['notes']} notes"
+                f"contact details, receipt code, {counts['messages']} messages, "
+                f"{counts['attachments']} attachments, {counts['notes']} notes"
             )
             if dry_run:
                 self.stdout.write(f"would purge {line}")

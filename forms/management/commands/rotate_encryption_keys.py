@@ -1,7 +1,8 @@
 """Re-encrypt every encrypted value with the newest key of PORTAL_ENCRYPTION_KEYS.
 
 Rotation: generate a key
-(`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`), put it FIRST in PORTAL_ENCRYPTION_KEYS with the old keys after it, restart, run this command, then
+(`python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`),
+put it FIRST in PORTAL_ENCRYPTION_KEYS with the old keys after it, restart, run this command, then
 remove the old keys from the environment and restart again.
 """
 
