@@ -1,10 +1,16 @@
 """Checks and cleaning of files reporters attach: type by content, size, metadata stripped."""
 
 import io
+import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+# Pillow and pypdf log the metadata they read at DEBUG level; that would put a reporter's name or
+# GPS position from a file into the logs when LOG_LEVEL=DEBUG.
+for _name in ("PIL", "pypdf"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
 
 MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILES = 5

@@ -92,7 +92,12 @@ def test_confidential_advisor_figures_of_2021(demo, django_assert_max_num_querie
         "wangedrag-vrije-tijd": 1,
     }
     departments = counts(figures["by_department"])
-    assert (departments["stadsbedrijven"], departments["wi"], departments["ruimte"], departments["vth"]) == (23, 9, 6, 6)
+    assert (departments["stadsbedrijven"], departments["wi"], departments["ruimte"], departments["vth"]) == (
+        23,
+        9,
+        6,
+        6,
+    )
     assert sum(departments.values()) == 56
     assert ConfidentialAdvisorsProvider().years() == {2021}
 
