@@ -193,19 +193,28 @@ class IntegrityReportViewSet(ModelViewSet):
     list_export = [
         "reference",
         "received_on",
-        "category",
+        "get_category_display",
         "department",
-        "source",
-        "channel",
-        "status",
-        "investigation",
-        "conclusion",
-        "consequence",
+        "get_source_display",
+        "get_channel_display",
+        "get_status_display",
+        "get_investigation_display",
+        "get_conclusion_display",
+        "get_consequence_display",
         "acknowledged_on",
         "feedback_on",
         "closed_on",
     ]
-    export_headings = {"reference": _("Kenmerk")}
+    export_headings = {
+        "reference": _("Kenmerk"),
+        "get_category_display": _("Onderwerp"),
+        "get_source_display": _("Bron"),
+        "get_channel_display": _("Binnengekomen via"),
+        "get_status_display": _("Status"),
+        "get_investigation_display": _("Feitenonderzoek"),
+        "get_conclusion_display": _("Conclusie"),
+        "get_consequence_display": _("Gevolgen"),
+    }
     export_filename = "integriteitsmeldingen"
     search_fields = []
 

@@ -95,7 +95,9 @@ def test_a_value_encrypted_with_an_unknown_key_is_not_readable(settings):
     from cryptography.fernet import InvalidToken
 
     report = IntegrityReportFactory()
-    with override_settings(PORTAL_ENCRYPTION_KEYS=[Fernet.generate_key().decode()]):
-        with pytest.raises(InvalidToken):
-            IntegrityReport.objects.get(pk=report.pk)
+    with (
+        override_settings(PORTAL_ENCRYPTION_KEYS=[Fernet.generate_key().decode()]),
+        pytest.raises(InvalidToken),
+    ):
+        IntegrityReport.objects.get(pk=report.pk)
     assert encrypt("x") != encrypt("x")  # random IVs: equal texts do not show as equal

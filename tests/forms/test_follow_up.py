@@ -42,7 +42,7 @@ def test_empty_message_is_refused_without_saving(client):
 def test_status_shows_acknowledgement_and_feedback_dates(client):
     import datetime
 
-    report, code = IntegrityReportFactory.with_code(
+    _report, code = IntegrityReportFactory.with_code(
         received_on=datetime.date(2026, 1, 5),
         acknowledged_on=datetime.date(2026, 1, 8),
         status="ontvangst-bevestigd",
@@ -84,12 +84,12 @@ def test_receipt_code_is_stored_only_as_a_slow_hash():
     report, code = IntegrityReportFactory.with_code()
     assert report.receipt_hash.startswith("pbkdf2_sha256$")
     assert code not in report.receipt_hash and report.receipt_prefix == code[:4]
-    assert len(set(receipts.new_code() for _ in range(200))) == 200
+    assert len({receipts.new_code() for _ in range(200)}) == 200
 
 
 @override_settings(PORTAL_RECEIPT_ATTEMPTS_PER_CLIENT=3)
 def test_brute_force_from_one_address_is_stopped(client):
-    report, code = IntegrityReportFactory.with_code()
+    _report, code = IntegrityReportFactory.with_code()
     for _ in range(3):
         client.post("/nl/melding/opvolging/", {"code": receipts.new_code()}, REMOTE_ADDR="192.0.2.10")
     blocked = client.post("/nl/melding/opvolging/", {"code": code}, REMOTE_ADDR="192.0.2.10")
@@ -101,7 +101,7 @@ def test_brute_force_from_one_address_is_stopped(client):
 
 @override_settings(PORTAL_RECEIPT_ATTEMPTS_PER_CLIENT=100, PORTAL_RECEIPT_ATTEMPTS_GLOBAL=5)
 def test_brute_force_spread_over_addresses_is_stopped_globally(client):
-    report, code = IntegrityReportFactory.with_code()
+    _report, code = IntegrityReportFactory.with_code()
     for number in range(5):
         client.post("/nl/melding/opvolging/", {"code": receipts.new_code()}, REMOTE_ADDR=f"192.0.2.{number}")
     assert client.post("/nl/melding/opvolging/", {"code": code}, REMOTE_ADDR="192.0.2.200").status_code == 429
