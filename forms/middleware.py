@@ -13,6 +13,7 @@ class AnonymousReportMiddleware:
             response = self.get_response(request)
             # Nothing of a report may linger in caches or the browser history's cache.
             response["Cache-Control"] = "no-store"
-            response["Referrer-Policy"] = "no-referrer"
+            # Same-origin: browsers then still send the Origin header the CSRF check needs (no-referrer sends "null").
+            response["Referrer-Policy"] = "same-origin"
             return response
         return self.get_response(request)

@@ -117,10 +117,10 @@ def test_report_records_keep_only_the_day():
     assert user_links == ["registered_by"]  # set only when the office registers a phone or mail report
 
 
-def test_responses_are_not_cached_and_send_no_referrer(client):
+def test_responses_are_not_cached_and_send_no_referrer_elsewhere(client):
     response = client.get("/nl/melding/")
     assert response["Cache-Control"] == "no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
 
 
 def test_the_development_server_log_loses_the_socket():
