@@ -13,7 +13,8 @@ class AnonymousReportMiddleware:
             response = self.get_response(request)
             # Nothing of a report may linger in caches or the browser history's cache.
             response["Cache-Control"] = "no-store"
-            # Same-origin: browsers then still send the Origin header the CSRF check needs (no-referrer sends "null").
+            # Same-origin, not no-referrer: browsers then still send the Origin header that the
+            # CSRF check needs (with no-referrer they send "null").
             response["Referrer-Policy"] = "same-origin"
             return response
         return self.get_response(request)
