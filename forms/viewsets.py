@@ -142,6 +142,11 @@ class AuditedEditView(generic.EditView):
         services.audit(self.object, request.user, "bekeken")
         return response
 
+    def save_instance(self):
+        # Saved without Wagtail's log entries: those show up in the site history report, which
+        # people outside the integrity office can read. The case's own audit log records changes.
+        return self.form.save()
+
     def post(self, request, *args, **kwargs):
         response = super().post(request, *args, **kwargs)
         services.audit(
@@ -154,9 +159,8 @@ class RegisteringCreateView(generic.CreateView):
     """The office registers a report that came in by phone, mail or in person."""
 
     def save_instance(self):
-        instance = self.form.instance
-        instance.registered_by = self.request.user
-        report = super().save_instance()
+        self.form.instance.registered_by = self.request.user
+        report = self.form.save()  # no Wagtail log entry (see AuditedEditView.save_instance)
         services.audit(report, self.request.user, "geregistreerd")
         return report
 

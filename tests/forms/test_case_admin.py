@@ -198,3 +198,21 @@ def test_overdue_markers(client, make_user):
     client.force_login(make_user(Role.INTEGRITY_OFFICE))
     page = client.get(INDEX).content.decode()
     assert page.count("bevestiging te laat") == 1
+
+
+def test_case_changes_do_not_appear_in_wagtail_site_history(client, make_user):
+    from wagtail.models import ModelLogEntry
+
+    client.force_login(make_user(Role.INTEGRITY_OFFICE))
+    client.post(
+        f"{INDEX}new/",
+        {
+            "category": "overig",
+            "source": "intern",
+            "channel": "post-of-e-mail",
+            "received_on": "2026-11-20",
+            "status": "ontvangen",
+        },
+    )
+    assert IntegrityReport.objects.count() == 1
+    assert not ModelLogEntry.objects.filter(content_type__app_label="forms").exists()
