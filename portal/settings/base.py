@@ -199,6 +199,8 @@ CONTENT_SECURITY_POLICY = {
 
 # Fernet keys for encryption at rest of integrity reports (newest first; see forms/crypto.py).
 PORTAL_ENCRYPTION_KEYS = env_list("PORTAL_ENCRYPTION_KEYS")
+# Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
+PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
 
 # Whether `load_demo_content` may run (demo accounts with known passwords). Never in production.
 DEMO_CONTENT_ALLOWED = False

@@ -216,3 +216,14 @@ def test_case_changes_do_not_appear_in_wagtail_site_history(client, make_user):
     )
     assert IntegrityReport.objects.count() == 1
     assert not ModelLogEntry.objects.filter(content_type__app_label="forms").exists()
+
+
+def test_script_from_a_reporter_is_inert_in_the_admin(client, make_user):
+    report = IntegrityReportFactory(
+        description="<script>alert(1)</script>", persons_involved="<img src=x onerror=alert(2)>"
+    )
+    Message.objects.create(report=report, author=Message.Author.REPORTER, body="<script>alert(3)</script>")
+    client.force_login(make_user(Role.INTEGRITY_OFFICE))
+    page = client.get(f"{INDEX}edit/{report.pk}/").content.decode()
+    assert "<script>alert(" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
