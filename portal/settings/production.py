@@ -12,7 +12,8 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith(("d
 
 if not PORTAL_ENCRYPTION_KEYS:  # noqa: F405
     raise ImproperlyConfigured(
-        "PORTAL_ENCRYPTION_KEYS must hold at least one Fernet key in production (integrity reports are encrypted)."
+        "PORTAL_ENCRYPTION_KEYS must hold at least one Fernet key in production "
+        "(integrity reports are encrypted)."
     )
 
 DEBUG = False
