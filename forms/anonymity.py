@@ -32,8 +32,10 @@ def is_anonymous_path(path: str) -> bool:
 
 def client_key(meta) -> str:
     """A keyed, truncated hash of the client address, only for rate limiting in the cache."""
+    # Behind the reverse proxy, the last X-Forwarded-For entry is the one our proxy added (the
+    # first is whatever the client claims).
     forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
-    address = forwarded.split(",")[0].strip() if forwarded else meta.get("REMOTE_ADDR", "")
+    address = forwarded.split(",")[-1].strip() if forwarded else meta.get("REMOTE_ADDR", "")
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
     return digest[:16]
 

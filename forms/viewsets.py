@@ -79,6 +79,15 @@ class CaseForm(WagtailAdminModelForm):
         help_text=_("Alleen zichtbaar voor het Integriteitsbureau."),
     )
 
+    def clean(self):
+        data = super().clean()
+        closed = data.get("status") == Status.CLOSED
+        if closed and not data.get("closed_on"):
+            self.add_error("closed_on", _("Vul de datum van afsluiten in."))
+        if data.get("closed_on") and not closed:
+            self.add_error("status", _("Een zaak met een datum van afsluiten heeft de status Afgesloten."))
+        return data
+
     def save(self, commit=True):
         with transaction.atomic():
             report = super().save(commit=commit)

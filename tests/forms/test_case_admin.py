@@ -227,3 +227,19 @@ def test_script_from_a_reporter_is_inert_in_the_admin(client, make_user):
     page = client.get(f"{INDEX}edit/{report.pk}/").content.decode()
     assert "<script>alert(" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
+
+
+def test_closing_needs_a_closing_date_and_the_office_cannot_delete(client, make_user, case):
+    client.force_login(make_user(Role.INTEGRITY_OFFICE))
+    response = client.get(f"{INDEX}edit/{case.pk}/")
+    form = response.context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update({"status": "afgesloten", "received_on": case.received_on.isoformat(), "closed_on": ""})
+    response = client.post(f"{INDEX}edit/{case.pk}/", data)
+    assert response.status_code == 200
+    assert "Vul de datum van afsluiten in." in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == "ontvangen"
+    assert client.get(f"{INDEX}delete/{case.pk}/").status_code in (302, 403, 404)
+    assert client.post(f"{INDEX}delete/{case.pk}/").status_code in (302, 403, 404)
+    assert IntegrityReport.objects.filter(pk=case.pk).exists()

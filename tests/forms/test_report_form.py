@@ -144,3 +144,19 @@ def test_categories_link_to_the_code_of_conduct_when_it_exists(client):
         "omgaan-met-informatie",
     ]:
         assert f'gedragscode/#{code}"' in page
+
+
+def test_a_form_left_open_too_long_expires_without_saving(client):
+    import json
+    import time
+
+    from forms.crypto import fernet
+    from forms.views import DRAFT_MAX_AGE
+
+    old = fernet().encrypt_at_time(
+        json.dumps({"nonce": "n", "what": WHAT, "about": ABOUT}).encode(),
+        int(time.time()) - DRAFT_MAX_AGE - 60,
+    )
+    response = client.post("/nl/melding/", {"step": "3", "draft": old.decode()})
+    assert "is verlopen" in response.content.decode()
+    assert IntegrityReport.objects.count() == 0
