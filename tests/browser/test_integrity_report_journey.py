@@ -5,7 +5,10 @@ import io
 
 from PIL import Image
 
-from forms.models import IntegrityReport, Message
+from forms.models import AuditLogEntry, IntegrityReport
+from portal.roles import Role
+from tests.browser.conftest import sign_in
+from tests.portal.factories import PASSWORD, UserFactory
 
 
 def photo_bytes() -> bytes:
@@ -14,7 +17,21 @@ def photo_bytes() -> bytes:
     return out.getvalue()
 
 
-def test_anonymous_report_with_attachment_and_follow_up(page, axe):
+def office_replies(browser, base_url: str, report: IntegrityReport, text: str) -> None:
+    """An integrity officer opens the case in the admin and writes to the reporter."""
+    UserFactory(username="iris-test", roles=[Role.INTEGRITY_OFFICE])
+    context = browser.new_context(base_url=base_url, locale="nl-NL")
+    office = context.new_page()
+    sign_in(office, "iris-test", PASSWORD, path="/admin/")
+    office.goto(f"/admin/integriteitsmeldingen/edit/{report.pk}/")
+    office.get_by_role("tab", name="Berichten en notities").click()
+    office.locator("#id_reply").fill(text)
+    office.locator("#id_reply").evaluate("el => el.closest('form').requestSubmit()")
+    office.wait_for_url("**/admin/integriteitsmeldingen/")
+    context.close()
+
+
+def test_anonymous_report_with_attachment_and_follow_up(page, axe, browser, live_server):
     page.goto("/nl/melding/")
     assert "/account/login/" not in page.url
     axe(page, "report form, step 1")
@@ -51,7 +68,8 @@ def test_anonymous_report_with_attachment_and_follow_up(page, axe):
 
     report = IntegrityReport.objects.get()
     assert report.attachments.count() == 1
-    Message.objects.create(report=report, author=Message.Author.OFFICE, body="Om welke opdrachten gaat het?")
+    office_replies(browser, live_server.url, report, "Om welke opdrachten gaat het?")
+    assert AuditLogEntry.objects.filter(report=report, action="bekeken").exists()
 
     # Later, in a fresh visit: the follow-up page.
     page.goto("/nl/melding/opvolging/")
