@@ -83,11 +83,13 @@ def test_reminder_mails_the_office_about_due_deadlines_without_content(make_user
     office = make_user(Role.INTEGRITY_OFFICE, email="ib@portaal.invalid")
     make_user(Role.ADMINISTRATOR, email="beheer@portaal.invalid")
     late = IntegrityReportFactory(received_on=TODAY - datetime.timedelta(days=10), description="GEHEIM")
-    IntegrityReportFactory(received_on=TODAY)  # not due yet
+    new = IntegrityReportFactory(received_on=TODAY)
+    IntegrityReportFactory(received_on=TODAY, acknowledged_on=TODAY)  # nothing due
     IntegrityReportFactory(received_on=TODAY - datetime.timedelta(days=30), closed_on=TODAY)  # closed
     lines = due_cases(TODAY)
     assert lines == [
-        f"{late.reference}: ontvangst bevestigen vóór {late.acknowledge_by.isoformat()} (verlopen)"
+        f"{late.reference}: ontvangst bevestigen vóór {late.acknowledge_by.isoformat()} (verlopen)",
+        f"{new.reference}: ontvangst bevestigen vóór {new.acknowledge_by.isoformat()} (nieuw)",
     ]
     call_command("send_integrity_reminders", stdout=StringIO())
     assert len(mail.outbox) == 1
@@ -96,6 +98,6 @@ def test_reminder_mails_the_office_about_due_deadlines_without_content(make_user
 
 
 def test_no_reminder_without_due_deadlines():
-    IntegrityReportFactory(received_on=TODAY)
+    IntegrityReportFactory(received_on=TODAY, acknowledged_on=TODAY)
     call_command("send_integrity_reminders", stdout=StringIO())
     assert mail.outbox == []
