@@ -164,6 +164,20 @@ class AuditedEditView(generic.EditView):
         return response
 
 
+class AuditedHistoryView(generic.history.HistoryView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        services.audit(self.object, request.user, "geschiedenis bekeken")
+        return response
+
+
+class AuditedUsageView(generic.usage.UsageView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        services.audit(self.object, request.user, "gebruik bekeken")
+        return response
+
+
 class RegisteringCreateView(generic.CreateView):
     """The office registers a report that came in by phone, mail or in person."""
 
@@ -192,6 +206,8 @@ class IntegrityReportViewSet(ModelViewSet):
     inspect_view_enabled = False
     index_view_class = AuditedIndexView
     edit_view_class = AuditedEditView
+    history_view_class = AuditedHistoryView
+    usage_view_class = AuditedUsageView
     add_view_class = RegisteringCreateView
     filterset_class = CaseFilterSet
     list_per_page = 50

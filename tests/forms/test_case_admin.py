@@ -24,6 +24,7 @@ def case_urls(report, attachment_pk=None):
         f"{INDEX}new/",
         f"{INDEX}edit/{report.pk}/",
         f"{INDEX}history/{report.pk}/",
+        f"{INDEX}usage/{report.pk}/",
     ]
     if attachment_pk:
         urls.append(f"{INDEX}{report.pk}/bijlage/{attachment_pk}/")
@@ -243,3 +244,21 @@ def test_closing_needs_a_closing_date_and_the_office_cannot_delete(client, make_
     assert client.get(f"{INDEX}delete/{case.pk}/").status_code in (302, 403, 404)
     assert client.post(f"{INDEX}delete/{case.pk}/").status_code in (302, 403, 404)
     assert IntegrityReport.objects.filter(pk=case.pk).exists()
+
+
+def test_history_and_usage_views_are_audited_and_xlsx_export_has_labels(client, make_user, case):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(make_user(Role.INTEGRITY_OFFICE))
+    client.get(f"{INDEX}history/{case.pk}/")
+    client.get(f"{INDEX}usage/{case.pk}/")
+    assert {"geschiedenis bekeken", "gebruik bekeken"} <= set(
+        AuditLogEntry.objects.filter(report=case).values_list("action", flat=True)
+    )
+    response = client.get(f"{INDEX}?export=xlsx")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    cells = [str(cell.value) for row in load_workbook(io.BytesIO(content)).active.iter_rows() for cell in row]
+    assert "Omgaan met belangen" in cells and "Kenmerk" in cells
+    assert "Vertrouwelijke beschrijving" not in cells
