@@ -108,3 +108,22 @@ def test_figures_survive_the_retention_purge(demo):
     assert IntegrityReport.objects.filter(received_on__year=2021).exclude(purged_on=None).count() == 10
     after = (IntegrityReportsProvider().compute(2021), IntegrityReportsProvider().compute(2020))
     assert after == before
+
+
+def test_demo_is_idempotent_and_the_demo_receipt_code_opens_its_report(demo, client):
+    from forms.demo import DEMO_RECEIPT_CODE
+    from forms.models import AdvisorConversation, AdvisorRegistration, Message
+
+    def snapshot():
+        return (
+            IntegrityReport.objects.count(),
+            Message.objects.count(),
+            AdvisorRegistration.objects.count(),
+            AdvisorConversation.objects.count(),
+        )
+
+    first = snapshot()
+    call_command("load_demo_content", stdout=StringIO())
+    assert snapshot() == first == (22, 2, 56, 79)
+    page = client.post("/nl/melding/opvolging/", {"code": DEMO_RECEIPT_CODE}).content.decode()
+    assert "Wil je aangeven om welke periode het gaat?" in page
