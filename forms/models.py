@@ -1,1 +1,373 @@
-"""Models of the forms app (filled in by its own issue)."""
+"""Integrity reports, their follow-up, case handling and confidential-advisor registrations.
+
+Reports are their own models with their own permissions (not Wagtail form pages), so that only the
+integrity office can read them. What a reporter writes is encrypted at rest (`forms.crypto`).
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from forms.crypto import EncryptedTextField
+
+# Deadlines of the Dutch whistleblower act (Wet bescherming klokkenluiders).
+ACKNOWLEDGE_WITHIN_DAYS = 7
+FEEDBACK_WITHIN_MONTHS = 3
+
+
+class Category(models.TextChoices):
+    """The chapters of the code of conduct; the codes are the chapter anchors of that page."""
+
+    OMGAAN_MET_ELKAAR = "omgaan-met-elkaar", _("Omgaan met elkaar")
+    OMGAAN_MET_BELANGEN = "omgaan-met-belangen", _("Omgaan met belangen")
+    OMGAAN_MET_SPULLEN = "omgaan-met-spullen-van-de-gemeente", _("Omgaan met spullen van de gemeente")
+    OMGAAN_MET_INFORMATIE = "omgaan-met-informatie", _("Omgaan met informatie")
+    OVERIG = "overig", _("Overig")
+
+
+class Source(models.TextChoices):
+    INTERN = "intern", _("Intern")
+    EXTERN_INWONER = "extern-inwoner", _("Extern (inwoner)")
+    EXTERN_PARTNER = "extern-samenwerkingspartij", _("Extern (samenwerkingspartij)")
+
+
+class Channel(models.TextChoices):
+    WEB = "webformulier", _("Webformulier")
+    PHONE = "telefoon", _("Telefoon")
+    MAIL = "post-of-e-mail", _("Post of e-mail")
+    IN_PERSON = "persoonlijk", _("Persoonlijk")
+
+
+class Status(models.TextChoices):
+    """The steps of the investigation protocol."""
+
+    RECEIVED = "ontvangen", _("Ontvangen")
+    ACKNOWLEDGED = "ontvangst-bevestigd", _("Ontvangst bevestigd")
+    INQUIRY = "in-onderzoek", _("In (voor)onderzoek")
+    CONCLUDED = "conclusie", _("Conclusie getrokken")
+    CONSEQUENCE = "gevolg-bepaald", _("Gevolg bepaald")
+    CLOSED = "afgesloten", _("Afgesloten")
+
+
+class Investigation(models.TextChoices):
+    FEITENONDERZOEK = "feitenonderzoek", _("Ja (feitenonderzoek)")
+    VOORONDERZOEK = "vooronderzoek", _("Nee, vooronderzoek")
+
+
+class Conclusion(models.TextChoices):
+    SCHENDING = "schending-vastgesteld", _("Vastgesteld: integriteitsschending")
+    GEEN_SCHENDING = "geen-schending", _("Vastgesteld: geen integriteitsschending")
+    NIET_VASTGESTELD = "niet-vastgesteld", _("Niet vastgesteld")
+    IN_ONDERZOEK = "in-onderzoek", _("Onderzoek loopt nog")
+
+
+class Consequence(models.TextChoices):
+    GEEN = "geen", _("Geen")
+    WAARSCHUWING = "waarschuwing", _("Waarschuwing")
+    ANDERE_MAATREGEL = "andere-maatregel", _("Andere disciplinaire maatregel")
+    NOG_TE_BEPALEN = "nog-te-bepalen", _("Nog te bepalen")
+    NIET_VAN_TOEPASSING = "niet-van-toepassing", _("Niet van toepassing")
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or the last day of that month when it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, candidate)
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover
+
+
+class IntegrityReport(models.Model):
+    """A report of a suspected integrity violation (melding), and the office's handling of it.
+
+    Reporters file it through the web form (anonymously if they wish); the integrity office also
+    registers reports that arrive by phone, mail or in person. Only the office sees it. The
+    identifying content (description, persons, contact details, messages, files) is encrypted and
+    is removed by the retention command; the statistics fields stay.
+    """
+
+    # --- what the reporter tells (encrypted where it is free text)
+    category = models.CharField(
+        _("onderwerp volgens de gedragscode"), max_length=40, choices=Category.choices
+    )
+    description = EncryptedTextField(_("wat is er gebeurd"), blank=True)
+    occurred = EncryptedTextField(_("wanneer"), blank=True)
+    department = models.ForeignKey(
+        "home.Department",
+        verbose_name=_("organisatieonderdeel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="integrity_reports",
+    )
+    persons_involved = EncryptedTextField(_("betrokken personen"), blank=True)
+    source = models.CharField(_("bron"), max_length=40, choices=Source.choices)
+    channel = models.CharField(
+        _("binnengekomen via"), max_length=20, choices=Channel.choices, default=Channel.WEB
+    )
+    contact_details = EncryptedTextField(_("contactgegevens van de melder"), blank=True)
+    # Only the day: an anonymous report keeps no precise time.
+    received_on = models.DateField(_("ontvangen op"), default=timezone.localdate)
+
+    # --- receipt code: a slow hash and a non-secret lookup prefix, never the code itself
+    receipt_prefix = models.CharField(max_length=8, blank=True, db_index=True, editable=False)
+    receipt_hash = models.CharField(max_length=255, blank=True, editable=False)
+
+    # --- case handling by the integrity office
+    subject = models.CharField(
+        _("onderwerp (publiceerbaar)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Korte omschrijving zonder namen, zoals in de bijlage van het jaarverslag."),
+    )
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.RECEIVED)
+    acknowledged_on = models.DateField(_("ontvangst bevestigd op"), null=True, blank=True)
+    feedback_on = models.DateField(_("terugkoppeling gegeven op"), null=True, blank=True)
+    investigation = models.CharField(
+        _("aanleiding voor feitenonderzoek"), max_length=20, choices=Investigation.choices, blank=True
+    )
+    conclusion = models.CharField(_("conclusie"), max_length=30, choices=Conclusion.choices, blank=True)
+    consequence = models.CharField(_("gevolgen"), max_length=30, choices=Consequence.choices, blank=True)
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geregistreerd door"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "De medewerker van het Integriteitsbureau die een melding per telefoon of post invoerde."
+        ),
+    )
+    purged_on = models.DateField(_("inhoud verwijderd op"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-received_on", "-pk"]
+        verbose_name = _("integriteitsmelding")
+        verbose_name_plural = _("integriteitsmeldingen")
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"M{self.received_on:%Y}-{self.pk or 0:04d}"
+
+    @property
+    def acknowledge_by(self) -> datetime.date:
+        return self.received_on + datetime.timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)
+
+    @property
+    def feedback_by(self) -> datetime.date:
+        return add_months(self.received_on, FEEDBACK_WITHIN_MONTHS)
+
+    def acknowledgement_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.acknowledged_on is None and self.closed_on is None and today > self.acknowledge_by
+
+    def feedback_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.feedback_on is None and self.closed_on is None and today > self.feedback_by
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
+
+
+class Message(models.Model):
+    """A message between the reporter (through the follow-up page) and the integrity office."""
+
+    class Author(models.TextChoices):
+        REPORTER = "melder", _("Melder")
+        OFFICE = "integriteitsbureau", _("Integriteitsbureau")
+
+    report = models.ForeignKey(IntegrityReport, on_delete=models.CASCADE, related_name="messages")
+    author = models.CharField(_("van"), max_length=20, choices=Author.choices)
+    body = EncryptedTextField(_("bericht"))
+    # Only the day, for the same reason as the report.
+    sent_on = models.DateField(_("verstuurd op"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("bericht")
+        verbose_name_plural = _("berichten")
+
+    def __str__(self) -> str:
+        return f"{self.get_author_display()}, {self.sent_on:%Y-%m-%d}"
+
+
+class Attachment(models.Model):
+    """A file the reporter added, metadata stripped and encrypted, stored in the database."""
+
+    report = models.ForeignKey(IntegrityReport, on_delete=models.CASCADE, related_name="attachments")
+    name = EncryptedTextField(_("bestandsnaam"))
+    content_type = models.CharField(_("soort"), max_length=100)
+    size = models.PositiveIntegerField(_("grootte in bytes"))
+    data = models.BinaryField(editable=False)
+    added_on = models.DateField(_("toegevoegd op"), default=timezone.localdate)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def content(self) -> bytes:
+        from forms.crypto import decrypt_bytes
+
+        return decrypt_bytes(self.data)
+
+
+class InternalNote(models.Model):
+    """A note of the integrity office on a case, never shown to the reporter."""
+
+    report = models.ForeignKey(IntegrityReport, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = EncryptedTextField(_("notitie"))
+    created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("interne notitie")
+        verbose_name_plural = _("interne notities")
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.created_at:%Y-%m-%d}"
+
+
+class AuditLogEntry(models.Model):
+    """Who looked at or changed a case, and when. Append-only: it cannot be changed or deleted."""
+
+    report = models.ForeignKey(IntegrityReport, on_delete=models.PROTECT, related_name="audit_log")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(_("handeling"), max_length=40)
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        default_permissions = ("view",)
+        verbose_name = _("auditlogregel")
+        verbose_name_plural = _("auditlog")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionDenied("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("The audit log is append-only.")
+
+
+class AdvisorTopic(models.TextChoices):
+    ONGEWENST_GEDRAG = "ongewenst-gedrag", _("Ongewenst gedrag")
+    INTEGRITEITSSCHENDING = "integriteitsschending", _("Vermoeden van integriteitsschending")
+    OVERIG = "overig", _("Ander onderwerp")
+
+
+class AdvisorSubtopic(models.TextChoices):
+    INTIMIDATIE = "intimidatie", _("Intimidatie")
+    PESTEN = "pesten", _("Pesten")
+    DISCRIMINATIE = "discriminatie", _("Discriminatie")
+    SEKSUELE_INTIMIDATIE = "seksuele-intimidatie", _("Seksuele intimidatie")
+    AGRESSIE_EN_GEWELD = "agressie-en-geweld", _("Agressie en geweld")
+    MISBRUIK_POSITIE = (
+        "misbruik-positie-belangenverstrengeling",
+        _("Misbruik van positie of belangenverstrengeling"),
+    )
+    MISBRUIK_INFORMATIE = "misbruik-manipulatie-informatie", _("Misbruik of manipulatie van informatie")
+    DUBIEUZE_GIFTEN = "dubieuze-giften-beloften", _("Dubieuze giften en beloften")
+    ONVERENIGBARE_FUNCTIES = (
+        "onverenigbare-functies-activiteiten",
+        _("Onverenigbare functies of activiteiten"),
+    )
+    WANGEDRAG_VRIJE_TIJD = "wangedrag-vrije-tijd", _("Wangedrag in vrije tijd")
+
+
+SUBTOPICS_OF = {
+    AdvisorTopic.ONGEWENST_GEDRAG: list(AdvisorSubtopic)[:5],
+    AdvisorTopic.INTEGRITEITSSCHENDING: list(AdvisorSubtopic)[5:],
+    AdvisorTopic.OVERIG: [],
+}
+
+
+class AdvisorRegistration(ClusterableModel):
+    """A confidential advisor's pseudonymous record of one colleague who came to them.
+
+    No name: a pseudonym the advisor chooses, the department, the topic. Each conversation is a
+    dated row below it. Only the advisor who wrote it sees it; the statistics count them.
+    """
+
+    advisor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vertrouwenspersoon"),
+        on_delete=models.PROTECT,
+        related_name="advisor_registrations",
+        editable=False,
+    )
+    pseudonym = models.CharField(
+        _("pseudoniem"),
+        max_length=60,
+        help_text=_("Een kenmerk dat jij herkent; geen naam of personeelsnummer."),
+    )
+    department = models.ForeignKey(
+        "home.Department",
+        verbose_name=_("organisatieonderdeel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="advisor_registrations",
+    )
+    topic = models.CharField(_("onderwerp"), max_length=30, choices=AdvisorTopic.choices)
+    subtopic = models.CharField(_("soort"), max_length=50, choices=AdvisorSubtopic.choices, blank=True)
+
+    class Meta:
+        ordering = ["pseudonym"]
+        unique_together = [("advisor", "pseudonym")]
+        verbose_name = _("registratie vertrouwenspersoon")
+        verbose_name_plural = _("registraties vertrouwenspersonen")
+
+    def __str__(self) -> str:
+        return self.pseudonym
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        allowed = SUBTOPICS_OF.get(self.topic, [])
+        if self.subtopic and self.subtopic not in allowed:
+            raise ValidationError({"subtopic": _("Deze soort hoort niet bij het gekozen onderwerp.")})
+        if allowed and not self.subtopic:
+            raise ValidationError({"subtopic": _("Kies de soort.")})
+
+
+class AdvisorConversation(models.Model):
+    """One conversation of a confidential advisor with a colleague (only the date)."""
+
+    registration = ParentalKey(AdvisorRegistration, on_delete=models.CASCADE, related_name="conversations")
+    held_on = models.DateField(_("datum van het gesprek"))
+
+    class Meta:
+        ordering = ["held_on"]
+        verbose_name = _("gesprek")
+        verbose_name_plural = _("gesprekken")
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d}"

@@ -8,4 +8,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("search.urls")),
     path("", include("vpd.urls")),
+    path("", include("forms.urls")),
 ]

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Strips the client address from requests to the anonymous report URLs before anything logs them.
+    "forms.middleware.AnonymousReportMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -196,13 +198,19 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Fernet keys for encryption at rest of integrity reports (newest first; see forms/crypto.py).
+PORTAL_ENCRYPTION_KEYS = env_list("PORTAL_ENCRYPTION_KEYS")
+# Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
+PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
+
 # Whether `load_demo_content` may run (demo accounts with known passwords). Never in production.
 DEMO_CONTENT_ALLOWED = False
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"anonymous_reports": {"()": "forms.logging.DropClientAddress"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["anonymous_reports"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Request logs name the client; the report form's anonymity depends on what is logged.

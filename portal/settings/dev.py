@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-not-for-production")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# A fixed Fernet key for encrypted reports (development and tests only).
+os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", "Ec8_lJOpT6xMKATbvZT5n3nZwRr58hP3Y5_lNRHZoZQ=")
 os.environ.setdefault("DEBUG", "true")
 
 from .base import *  # noqa: F403

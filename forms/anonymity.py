@@ -1,0 +1,49 @@
+"""What keeps an anonymous reporter anonymous: the URLs concerned and what is scrubbed from requests."""
+
+import hashlib
+import hmac
+import re
+
+from django.conf import settings
+
+# The report form and the follow-up page, in every language.
+ANONYMOUS_PATH = re.compile(r"^/[a-z]{2}(-[a-z]+)?/melding(/|$)")
+
+# Request headers that could identify the reporter or their device.
+IDENTIFYING_META = (
+    "REMOTE_ADDR",
+    "REMOTE_HOST",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_REAL_IP",
+    "HTTP_FORWARDED",
+    "HTTP_CLIENT_IP",
+    "HTTP_USER_AGENT",
+    "HTTP_REFERER",
+    "HTTP_SEC_CH_UA",
+    "HTTP_SEC_CH_UA_PLATFORM",
+    "HTTP_SEC_CH_UA_MOBILE",
+)
+SCRUBBED_ADDRESS = "0.0.0.0"  # noqa: S104 (a placeholder address, not a bind address)
+
+
+def is_anonymous_path(path: str) -> bool:
+    return bool(ANONYMOUS_PATH.match(path or ""))
+
+
+def client_key(meta) -> str:
+    """A keyed, truncated hash of the client address, only for rate limiting in the cache."""
+    # Behind the reverse proxy, the last X-Forwarded-For entry is the one our proxy added (the
+    # first is whatever the client claims).
+    forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
+    address = forwarded.split(",")[-1].strip() if forwarded else meta.get("REMOTE_ADDR", "")
+    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
+    return digest[:16]
+
+
+def scrub(request) -> None:
+    """Remove the client's address and device from the request, keeping a rate-limit key."""
+    if not hasattr(request, "anonymous_client_key"):
+        request.anonymous_client_key = client_key(request.META)
+    for name in IDENTIFYING_META:
+        if name in request.META:
+            request.META[name] = SCRUBBED_ADDRESS if name == "REMOTE_ADDR" else ""

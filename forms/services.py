@@ -1,0 +1,75 @@
+"""Writing reports, messages and audit entries: the only places that create these records."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from forms import receipts
+from forms.attachments import CleanFile
+from forms.crypto import encrypt_bytes
+from forms.models import Attachment, AuditLogEntry, Channel, IntegrityReport, Message
+
+
+def _attach(report: IntegrityReport, files: list[CleanFile], today: datetime.date) -> None:
+    Attachment.objects.bulk_create(
+        [
+            Attachment(
+                report=report,
+                name=file.name,
+                content_type=file.content_type,
+                size=len(file.data),
+                data=encrypt_bytes(file.data),
+                added_on=today,
+            )
+            for file in files
+        ]
+    )
+
+
+def file_report(*, what: dict, about: dict, files: list[CleanFile]) -> tuple[IntegrityReport, str]:
+    """Store a report from the web form and return it with its receipt code (shown once, never stored).
+
+    Deliberately takes no request and no user: nothing about the reporter's device or account can
+    end up in the report.
+    """
+    code = receipts.new_code()
+    prefix, hashed = receipts.hash_code(code)
+    today = timezone.localdate()
+    with transaction.atomic():
+        report = IntegrityReport.objects.create(
+            category=what["category"],
+            description=what["description"],
+            occurred=what.get("occurred", ""),
+            department=what.get("department"),
+            persons_involved=what.get("persons_involved", ""),
+            source=about["source"],
+            channel=Channel.WEB,
+            contact_details=about.get("contact_details", ""),
+            received_on=today,
+            receipt_prefix=prefix,
+            receipt_hash=hashed,
+        )
+        _attach(report, files, today)
+    return report, code
+
+
+def add_reporter_message(report: IntegrityReport, body: str, files: list[CleanFile]) -> None:
+    today = timezone.localdate()
+    with transaction.atomic():
+        if body.strip():
+            Message.objects.create(report=report, author=Message.Author.REPORTER, body=body, sent_on=today)
+        _attach(report, files, today)
+
+
+def add_office_message(report: IntegrityReport, body: str, user) -> Message:
+    with transaction.atomic():
+        message = Message.objects.create(report=report, author=Message.Author.OFFICE, body=body)
+        audit(report, user, "bericht verstuurd")
+    return message
+
+
+def audit(report: IntegrityReport, user, action: str) -> AuditLogEntry:
+    return AuditLogEntry.objects.create(
+        report=report, user=user if user and user.is_authenticated else None, action=action
+    )

@@ -1,0 +1,24 @@
+"""Admin menu and permission policies of the forms app."""
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from forms.models import AdvisorRegistration, IntegrityReport
+from forms.permissions import OwnRecordsPolicy, RolePermissionPolicy
+from forms.viewsets import IntegrityViewSetGroup
+from portal.roles import Role
+
+register_permission_policy(
+    IntegrityReport, RolePermissionPolicy(IntegrityReport, Role.INTEGRITY_OFFICE, {"add", "change", "view"})
+)
+register_permission_policy(
+    AdvisorRegistration,
+    OwnRecordsPolicy(
+        AdvisorRegistration, Role.CONFIDENTIAL_ADVISOR, {"add", "change", "delete", "view"}, "advisor"
+    ),
+)
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return IntegrityViewSetGroup()

@@ -1,0 +1,50 @@
+import datetime
+
+import factory
+
+from forms import receipts
+from forms.models import AdvisorConversation, AdvisorRegistration, IntegrityReport, Message
+from tests.portal.factories import UserFactory
+
+
+class IntegrityReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IntegrityReport
+
+    category = "omgaan-met-belangen"
+    description = factory.Sequence(lambda n: f"Beschrijving van melding {n}")
+    source = "intern"
+    received_on = factory.LazyFunction(datetime.date.today)
+
+    @classmethod
+    def with_code(cls, **kwargs):
+        """A report with a fresh receipt code; returns (report, code)."""
+        code = receipts.new_code()
+        prefix, hashed = receipts.hash_code(code)
+        return cls(receipt_prefix=prefix, receipt_hash=hashed, **kwargs), code
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    report = factory.SubFactory(IntegrityReportFactory)
+    author = Message.Author.OFFICE
+    body = "Dank voor je melding."
+
+
+class AdvisorRegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdvisorRegistration
+
+    advisor = factory.SubFactory(UserFactory)
+    pseudonym = factory.Sequence(lambda n: f"kenmerk-{n}")
+    topic = "overig"
+
+
+class AdvisorConversationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdvisorConversation
+
+    registration = factory.SubFactory(AdvisorRegistrationFactory)
+    held_on = datetime.date(2021, 3, 1)
