@@ -178,6 +178,8 @@ class NumberFigureBlock(blocks.StructBlock):
         context["label"] = value.get("label") or LABELS.get(value["figure"], value["figure"])
         context["figure"] = service.compare(report, value["figure"]) if report else None
         context["is_percentage"] = value["figure"].endswith(".percentage")
+        change = context["figure"]["change_percent"] if context["figure"] else None
+        context["change"] = abs(change) if change is not None else None
         context["year"] = report["year"] if report else None
         return context
 
