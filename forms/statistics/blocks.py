@@ -148,11 +148,14 @@ def breakdown_rows(report, key: str, exact: bool = False) -> list[dict] | None:
     if before and not exact and key in service.SUPPRESSED_BREAKDOWNS:
         before = service.suppress(before)
     previous = {row["code"]: row for row in before}
+    limit = service.threshold()
     result = []
     for row in current:
         old = previous.get(row["code"])
+        row["text"] = charts.display(row, limit)
         row["previous"] = old["count"] if old else None
-        row["previous_suppressed"] = bool(old and old.get("suppressed"))
+        row["previous_suppressed"] = old.get("suppressed") if old else None
+        row["previous_text"] = charts.display(old, limit) if old else None
         row["change_percent"] = service.change_percent(row["count"], row["previous"])
         row["direction"] = service.direction(row["count"], row["previous"])
         result.append(row)

@@ -38,6 +38,9 @@ class TallyRecord(models.Model):
         managed = False
         db_table = "statistics_test_tally_record"
 
+    def __str__(self) -> str:
+        return f"{self.source} {self.year} {self.kind}"
+
 
 def departments():
     from home.models import Department

@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from html import unescape
 
 import pytest
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def cells(html: str) -> list[str]:
-    return [cell.strip() for cell in re.findall(r">([^<>]*)<", html) if cell.strip()]
+    return [unescape(cell.strip()) for cell in re.findall(r">([^<>]*)<", html) if cell.strip()]
 
 
 def text(response) -> str:
