@@ -6,8 +6,8 @@ awareness, reports and VPD apps); until then it is skipped.
 """
 
 import re
-from html import unescape
 from collections import Counter
+from html import unescape
 from io import StringIO
 
 import pytest
