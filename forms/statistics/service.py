@@ -18,6 +18,7 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -377,6 +378,14 @@ def _providers_by_model() -> dict[str, list[StatisticsProvider]]:
     return index
 
 
+def _is_current_model(sender) -> bool:
+    """False for the historical models of migrations (their records have none of the model's methods)."""
+    try:
+        return apps.get_model(sender._meta.label) is sender
+    except LookupError:
+        return False
+
+
 def _affected_years(sender, instance) -> set[int]:
     label = sender._meta.label_lower
     years: set[int] = set()
@@ -391,10 +400,13 @@ def _affected_years(sender, instance) -> set[int]:
 
 def _remember_old_years(sender, instance, raw=False, **kwargs):
     """Before an update, note the years the record counted in (its year may change)."""
-    if raw or instance.pk is None:
+    if raw or instance.pk is None or not _is_current_model(sender):
         return
     label = sender._meta.label_lower
-    if label not in _providers_by_model() and label not in ("statistics.historicalfigure",):
+    if label not in _providers_by_model() and label not in (
+        "statistics.historicalfigure",
+        "statistics.employeesurvey",
+    ):
         return
     old = sender._default_manager.filter(pk=instance.pk).first()
     if old is not None:
@@ -402,6 +414,8 @@ def _remember_old_years(sender, instance, raw=False, **kwargs):
 
 
 def _invalidate_for(sender, instance, **kwargs):
+    if not _is_current_model(sender):
+        return
     years = _affected_years(sender, instance) | getattr(instance, "_statistics_old_years", set())
     if not years:
         return

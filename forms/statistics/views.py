@@ -73,6 +73,8 @@ def csv_response(year: int, user) -> HttpResponse | None:
 
 def report_context(page, request: HttpRequest) -> dict[str, Any]:
     """The year's figures and the report's chapters, each with its narrative and figure blocks."""
+    if not page.year:  # a preview of a page still being written
+        return {"statistics_report": {"has_data": False}, "sections": []}
     report = service.report(page.year)
     block_context = {"statistics_report": report, "request": request, "page": page}
     written: dict[str, list] = {}
