@@ -9,7 +9,7 @@ figures, caching) is tested on real rows and real queries.
 from django.db import models
 from django.db.models import Count
 
-from forms.statistics.base import StatisticsProvider, breakdown
+from forms.statistics.base import StatisticsProvider, breakdown, department_breakdown
 
 AGGRESSION_TYPES = [
     ("verbale-agressie", "Verbale agressie"),
@@ -89,7 +89,7 @@ class AggressionSampleProvider(AdvisorsSampleProvider):
         return {
             "total": total,
             "by_type": breakdown(records, "kind", AGGRESSION_TYPES),
-            "by_department": breakdown(records, "department__slug", departments()),
+            "by_department": department_breakdown(records),
         }
 
 
