@@ -215,16 +215,16 @@ def test_the_appendix_lists_the_seeds_11_reports(employee_client, demo):
                 None,
             ),
             norm(case["source"]),
-            norm(case["investigation"]).split(",")[0],
+            re.split(r"[ ,(]", norm(case["investigation"]))[0],
         )
         for case in cases
     )
     assert found == Counter(APPENDIX)
     page = AnnualReportPage.objects.get(year=2021, locale__language_code="nl")
-    appendix = section(employee_client.get(page.url).content.decode(), "bijlage-meldingen")
+    appendix = unescape(section(employee_client.get(page.url).content.decode(), "bijlage-meldingen"))
     assert appendix.count('<tr class="utrecht-table__row">') == 12  # header and 11 reports
     for case in cases:
-        assert norm(case["subject"]) in norm(appendix).replace("&#x27;", "'")
+        assert norm(case["subject"]) in norm(appendix)
 
 
 def test_page_query_count_over_all_sources_is_bounded(employee_client, demo, django_assert_max_num_queries):
@@ -232,7 +232,7 @@ def test_page_query_count_over_all_sources_is_bounded(employee_client, demo, dja
 
     page = AnnualReportPage.objects.get(year=2021, locale__language_code="nl")
     cache.clear()
-    with django_assert_max_num_queries(80):  # cold: one grouped query per breakdown and source
+    with django_assert_max_num_queries(120):  # cold: one grouped query per breakdown, source and year
         employee_client.get(page.url)
     with django_assert_max_num_queries(25):  # warm: the figures come from the cache
         employee_client.get(page.url)
