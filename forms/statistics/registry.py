@@ -12,6 +12,10 @@ from django.utils.module_loading import import_string
 from forms.statistics.base import StatisticsProvider
 
 PROVIDERS = [
+    # After merging the awareness, reports and VPD apps, list every source here in this order:
+    # awareness.figures.IntroductionProvider, awareness.figures.ResilienceWeekProvider,
+    # forms.figures.IntegrityReportsProvider, forms.figures.ConfidentialAdvisorsProvider,
+    # (the survey, below), vpd.figures.PublicAggressionProvider, vpd.figures.PeerSupportProvider.
     "forms.statistics.figures.EmployeeSurveyProvider",
 ]
 
