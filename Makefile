@@ -72,3 +72,7 @@ test: install check test-only ## Set up and run the whole suite (unit, integrati
 
 test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass options)
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+.PHONY: bench-stats
+bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 records (PostgreSQL when DATABASE_URL says so)
+	$(TEST) $(BIN)/python scripts/bench_statistics.py

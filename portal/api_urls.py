@@ -1,3 +1,7 @@
 """Machine-readable endpoints without a language prefix (for example /api/statistics/<year>.json)."""
 
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("forms.statistics.urls")),
+]

@@ -5,3 +5,8 @@ class StatisticsConfig(AppConfig):
     name = "forms.statistics"
     label = "statistics"
     verbose_name = "Jaarcijfers"
+
+    def ready(self):
+        from forms.statistics.service import connect_signals
+
+        connect_signals()

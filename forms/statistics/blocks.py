@@ -1,0 +1,311 @@
+"""Live figure blocks of the annual report page and the report's chapters.
+
+Editors write the narrative of each chapter and may place figure blocks in it; the blocks show
+figures from the statistics service for the page's year (never stored numbers). A chapter in which
+the editors placed no figure block shows its standard figures, so a page without narrative still
+shows everything.
+"""
+
+import uuid
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from forms.statistics import charts, service
+
+# Figure keys (as in the export) with their Dutch labels.
+NUMBERS = [
+    ("awareness.introduction.sessions", _("Introductiebijeenkomsten")),
+    ("awareness.introduction.sessions_online", _("waarvan online")),
+    ("awareness.introduction.attendees", _("Nieuwe collega's bij een introductiebijeenkomst")),
+    ("awareness.introduction.declarations_taken", _("Nieuwe collega's die de eed of belofte aflegden")),
+    ("awareness.resilience_week.programme_items", _("Programma-onderdelen Week van de Weerbaarheid")),
+    ("awareness.resilience_week.registrations", _("Aanmeldingen Week van de Weerbaarheid")),
+    ("awareness.resilience_week.participants", _("Deelnemers Week van de Weerbaarheid")),
+    ("integrity_reports.total", _("Meldingen van vermeende integriteitsschendingen")),
+    ("integrity_reports.open_at_year_end", _("Meldingen nog in onderzoek aan het eind van het jaar")),
+    ("confidential_advisors.advisors", _("Actieve vertrouwenspersonen")),
+    ("confidential_advisors.colleagues", _("Collega's die een vertrouwenspersoon benaderden")),
+    ("confidential_advisors.conversations", _("Gesprekken met vertrouwenspersonen")),
+    ("employee_survey.percentage", _("Medewerkers die ongewenst gedrag ervoeren (%)")),
+    ("employee_survey.experienced", _("Medewerkers die 'ja' antwoordden")),
+    ("employee_survey.respondents", _("Deelnemers aan het medewerkersonderzoek")),
+    ("public_aggression.total", _("Incidenten publieksagressie en geweld (GIR)")),
+    ("peer_support.conversations", _("Gesprekken van het bedrijfsopvangteam")),
+    ("peer_support.referrals", _("Doorverwijzingen naar bedrijfsmaatschappelijk werk")),
+]
+BREAKDOWNS = [
+    ("integrity_reports.by_category", _("Meldingen naar onderwerp")),
+    ("integrity_reports.by_source", _("Meldingen naar bron")),
+    ("integrity_reports.by_department", _("Meldingen naar organisatieonderdeel")),
+    ("integrity_reports.by_investigation", _("Meldingen naar feitenonderzoek")),
+    ("integrity_reports.by_conclusion", _("Meldingen naar conclusie")),
+    ("integrity_reports.by_consequence", _("Meldingen naar consequentie")),
+    ("confidential_advisors.by_topic", _("Collega's bij een vertrouwenspersoon naar onderwerp")),
+    ("confidential_advisors.by_subtopic", _("Collega's bij een vertrouwenspersoon naar thema")),
+    (
+        "confidential_advisors.by_department",
+        _("Collega's bij een vertrouwenspersoon naar organisatieonderdeel"),
+    ),
+    ("public_aggression.by_type", _("Incidenten publieksagressie naar soort")),
+    ("public_aggression.by_department", _("Incidenten publieksagressie naar organisatieonderdeel")),
+    ("peer_support.by_sequence", _("Gesprekken van het bedrijfsopvangteam naar volgorde")),
+    ("peer_support.by_event", _("Gesprekken van het bedrijfsopvangteam naar gebeurtenis")),
+    ("peer_support.by_department", _("Gesprekken van het bedrijfsopvangteam naar organisatieonderdeel")),
+]
+LABELS = dict(NUMBERS + BREAKDOWNS)
+
+# The report's chapters (as in the 2021 report), with their standard figures:
+# (slug, Dutch title, [("number"|"chart"|"cases", figure key)]).
+SECTIONS = [
+    ("vooraf", _("Vooraf"), []),
+    (
+        "bewustwording",
+        _("Bewustwording"),
+        [
+            ("number", "awareness.introduction.sessions"),
+            ("number", "awareness.introduction.sessions_online"),
+            ("number", "awareness.introduction.declarations_taken"),
+            ("number", "awareness.resilience_week.programme_items"),
+            ("number", "awareness.resilience_week.registrations"),
+            ("number", "awareness.resilience_week.participants"),
+        ],
+    ),
+    ("heldere-afspraken", _("Heldere afspraken"), []),
+    ("veilige-werkomgeving", _("Veilige werkomgeving"), []),
+    (
+        "meldingen",
+        _("Meldingen van (vermoedens van) schendingen en opvolging"),
+        [
+            ("number", "integrity_reports.total"),
+            ("chart", "integrity_reports.by_category"),
+            ("chart", "integrity_reports.by_source"),
+            ("table", "integrity_reports.by_department"),
+            ("chart", "integrity_reports.by_investigation"),
+            ("chart", "integrity_reports.by_conclusion"),
+            ("chart", "integrity_reports.by_consequence"),
+            ("number", "integrity_reports.open_at_year_end"),
+        ],
+    ),
+    (
+        "vertrouwenspersonen",
+        _("Vertrouwenspersonen"),
+        [
+            ("number", "confidential_advisors.advisors"),
+            ("number", "confidential_advisors.colleagues"),
+            ("number", "confidential_advisors.conversations"),
+            ("chart", "confidential_advisors.by_topic"),
+            ("chart", "confidential_advisors.by_subtopic"),
+            ("chart", "confidential_advisors.by_department"),
+        ],
+    ),
+    (
+        "medewerkersonderzoek",
+        _("Medewerkersonderzoek"),
+        [
+            ("number", "employee_survey.percentage"),
+            ("number", "employee_survey.experienced"),
+            ("number", "employee_survey.respondents"),
+        ],
+    ),
+    (
+        "publieksagressie",
+        _("Geregistreerde incidenten publieksagressie en geweld"),
+        [("number", "public_aggression.total"), ("chart", "public_aggression.by_type")],
+    ),
+    (
+        "bedrijfsopvangteam",
+        _("Collegiale opvang door het bedrijfsopvangteam (BOT)"),
+        [
+            ("number", "peer_support.conversations"),
+            ("chart", "peer_support.by_sequence"),
+            ("number", "peer_support.referrals"),
+            ("table", "peer_support.by_department"),
+        ],
+    ),
+    ("agenda", _("Agenda"), []),
+    (
+        "bijlage-meldingen",
+        _("Bijlage: overzicht opvolging van meldingen"),
+        [("cases", "integrity_reports.cases")],
+    ),
+]
+SECTION_CHOICES = [(slug, title) for slug, title, _defaults in SECTIONS]
+
+
+def _report(parent_context):
+    return (parent_context or {}).get("statistics_report")
+
+
+def breakdown_rows(report, key: str, exact: bool = False) -> list[dict] | None:
+    """Rows of a breakdown with each row's previous-year count and change (both suppressed alike)."""
+    current = service.rows(report, key, exact=exact)
+    if current is None:
+        return None
+    section, _dot, name = key.rpartition(".")
+    before = (report["previous"].get(section) or {}).get(name) or []
+    if before and not exact and key in service.SUPPRESSED_BREAKDOWNS:
+        before = service.suppress(before)
+    previous = {row["code"]: row for row in before}
+    limit = service.threshold()
+    result = []
+    for row in current:
+        old = previous.get(row["code"])
+        row["text"] = charts.display(row, limit)
+        row["previous"] = old["count"] if old else None
+        row["previous_suppressed"] = old.get("suppressed") if old else None
+        row["previous_text"] = charts.display(old, limit) if old else None
+        row["change_percent"] = service.change_percent(row["count"], row["previous"])
+        row["direction"] = service.direction(row["count"], row["previous"])
+        result.append(row)
+    return result
+
+
+class NumberFigureBlock(blocks.StructBlock):
+    """One figure of the year, large, with the previous year's figure and the change in percent."""
+
+    figure = blocks.ChoiceBlock(choices=NUMBERS, label=_("cijfer"))
+    label = blocks.CharBlock(label=_("eigen omschrijving"), required=False)
+
+    class Meta:
+        icon = "order"
+        label = _("Cijfer met vergelijking")
+        description = _("Eén cijfer van het jaar met het cijfer van het jaar ervoor")
+        template = "statistics/blocks/number.html"
+        preview_value = {"figure": "integrity_reports.total", "label": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        report = _report(parent_context)
+        context["label"] = value.get("label") or LABELS.get(value["figure"], value["figure"])
+        context["figure"] = service.compare(report, value["figure"]) if report else None
+        context["is_percentage"] = value["figure"].endswith(".percentage")
+        change = context["figure"]["change_percent"] if context["figure"] else None
+        context["change"] = abs(change) if change is not None else None
+        context["year"] = report["year"] if report else None
+        return context
+
+
+class BreakdownTableBlock(blocks.StructBlock):
+    """A breakdown of a figure as a table (by category, department, ...), with the previous year."""
+
+    figure = blocks.ChoiceBlock(choices=BREAKDOWNS, label=_("uitsplitsing"))
+    title = blocks.CharBlock(label=_("eigen titel"), required=False)
+
+    class Meta:
+        icon = "table"
+        label = _("Tabel met uitsplitsing")
+        description = _("Een uitsplitsing van een cijfer als tabel")
+        template = "statistics/blocks/table.html"
+        preview_value = {"figure": "integrity_reports.by_category", "title": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        report = _report(parent_context)
+        context["title"] = value.get("title") or LABELS.get(value["figure"], value["figure"])
+        context["rows"] = breakdown_rows(report, value["figure"]) if report else None
+        context["year"] = report["year"] if report else None
+        context["has_previous"] = any(row["previous"] is not None for row in context["rows"] or [])
+        context["total"] = _total(report, value["figure"]) if report else None
+        return context
+
+
+def _total(report, key: str) -> int | None:
+    exact = service.value(report, key)
+    if not exact:
+        return None
+    return sum(row["count"] or 0 for row in exact)
+
+
+class BarChartBlock(BreakdownTableBlock):
+    """A breakdown as an accessible bar chart (SVG, drawn on the server), with the same data as a table."""
+
+    class Meta:
+        icon = "bars"
+        label = _("Staafdiagram")
+        description = _("Een uitsplitsing als staafdiagram, met dezelfde cijfers als tabel")
+        template = "statistics/blocks/chart.html"
+        preview_value = {"figure": "integrity_reports.by_category", "title": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        if context["rows"]:
+            context["chart"] = charts.bar_chart(
+                context["rows"],
+                title=context["title"],
+                year=context["year"],
+                chart_id=f"chart-{slugify(value['figure'])}-{uuid.uuid4().hex[:6]}",
+            )
+        return context
+
+
+class CasesAppendixBlock(blocks.StructBlock):
+    """The appendix table of the year's integrity reports, one row per report, from the cases."""
+
+    title = blocks.CharBlock(label=_("eigen titel"), required=False)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Bijlage: overzicht meldingen")
+        description = _("De meldingen van het jaar met hun opvolging, één rij per melding")
+        template = "statistics/blocks/cases.html"
+        preview_value = {"title": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        report = _report(parent_context)
+        context["title"] = value.get("title") or _("Overzicht opvolging van meldingen")
+        context["cases"] = service.value(report, "integrity_reports.cases") if report else None
+        context["year"] = report["year"] if report else None
+        return context
+
+
+FIGURE_BLOCKS = ("number", "table", "chart", "cases")
+
+
+class SectionContentBlock(blocks.StructBlock):
+    """A chapter of the annual report: the editors' text and, optionally, the figures they place."""
+
+    section = blocks.ChoiceBlock(choices=SECTION_CHOICES, label=_("hoofdstuk"))
+    content = blocks.StreamBlock(
+        [
+            (
+                "text",
+                blocks.RichTextBlock(label=_("tekst"), features=["h3", "bold", "italic", "link", "ul", "ol"]),
+            ),
+            ("number", NumberFigureBlock()),
+            ("table", BreakdownTableBlock()),
+            ("chart", BarChartBlock()),
+            ("cases", CasesAppendixBlock()),
+        ],
+        label=_("inhoud"),
+        required=False,
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Hoofdstuk")
+        description = _("Tekst en cijfers van een hoofdstuk van het jaarverslag")
+        template = "statistics/blocks/section_content.html"
+        preview_value = {"section": "meldingen", "content": []}
+
+
+DEFAULT_BLOCKS = {
+    "number": NumberFigureBlock(),
+    "table": BreakdownTableBlock(),
+    "chart": BarChartBlock(),
+    "cases": CasesAppendixBlock(),
+}
+
+
+def default_figures(kind: str, key: str):
+    """The block and value of a chapter's standard figure."""
+    block = DEFAULT_BLOCKS[kind]
+    if kind == "number":
+        raw = {"figure": key, "label": ""}
+    elif kind == "cases":
+        raw = {"title": ""}
+    else:
+        raw = {"figure": key, "title": ""}
+    return block, block.to_python(raw)

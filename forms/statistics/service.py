@@ -1,0 +1,436 @@
+"""The statistics service: every annual figure the portal shows or exports comes from here.
+
+Providers (see `base.py` and `registry.py`) count a year's records with SQL aggregation. This module
+adds what all sources share:
+
+- historical figures (`HistoricalFigure`) for a source and year without records (records win);
+- `previous`: the same figure for year - 1 (from records, else historical, else None);
+- `change_percent`: whole numbers, rounded half away from zero; the survey percentage to one decimal;
+- small-count suppression of department breakdowns (with secondary suppression);
+- caching per year, with versioned keys in Django's cache (works with a cache shared by processes),
+  invalidated by `post_save`/`post_delete` of each provider's models through `year_of`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
+
+from forms.statistics.base import StatisticsProvider
+from forms.statistics.registry import get_providers, provider_paths
+
+#: Breakdowns whose small counts are hidden outside the integrity office.
+SUPPRESSED_BREAKDOWNS = frozenset(
+    {
+        "integrity_reports.by_department",
+        "confidential_advisors.by_department",
+        "peer_support.by_department",
+    }
+)
+#: The figure of a section whose previous-year value goes into the section's `previous` key.
+HEADLINES = {
+    "integrity_reports": "total",
+    "confidential_advisors": "colleagues",
+    "public_aggression": "total",
+}
+#: Sections whose export carries `change_percent` of the headline figure.
+CHANGE_PERCENT_SECTIONS = frozenset({"public_aggression"})
+#: The export's keys per section, in contract order (`../shared/STATISTICS.md`).
+EXPORT_KEYS: dict[str, tuple[str, ...]] = {
+    "awareness.introduction": ("sessions", "sessions_online", "attendees", "declarations_taken"),
+    "awareness.resilience_week": ("programme_items", "registrations", "participants"),
+    "integrity_reports": (
+        "total",
+        "previous",
+        "by_category",
+        "by_source",
+        "by_department",
+        "by_investigation",
+        "by_conclusion",
+        "by_consequence",
+        "open_at_year_end",
+    ),
+    "confidential_advisors": (
+        "advisors",
+        "colleagues",
+        "previous",
+        "conversations",
+        "by_topic",
+        "by_subtopic",
+        "by_department",
+    ),
+    "employee_survey": ("respondents", "experienced", "percentage", "previous_percentage"),
+    "public_aggression": ("total", "previous", "change_percent", "by_type"),
+    "peer_support": ("conversations", "by_sequence", "referrals"),
+}
+SURVEY = "employee_survey"
+CACHE_PREFIX = "statistics:1"
+CACHE_TIMEOUT = 60 * 60 * 24 * 30
+
+
+def threshold() -> int:
+    """Counts below this are hidden in department breakdowns (setting `STATISTICS_SMALL_COUNT_THRESHOLD`)."""
+    return int(getattr(settings, "STATISTICS_SMALL_COUNT_THRESHOLD", 5))
+
+
+# --- arithmetic -----------------------------------------------------------------------------------
+
+
+def change_percent(current: int | None, previous: int | None) -> int | None:
+    """The change from `previous` to `current` in whole percents, rounded half away from zero."""
+    if current is None or not previous:
+        return None
+    change = Decimal(current - previous) * 100 / Decimal(previous)
+    return int(change.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def survey_percentage(experienced: int | None, respondents: int | None) -> float | None:
+    """The share of respondents who said yes, in percent with one decimal (half away from zero)."""
+    if experienced is None or not respondents:
+        return None
+    share = Decimal(experienced) * 100 / Decimal(respondents)
+    return float(share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def direction(current: float | None, previous: float | None) -> str | None:
+    """'up', 'down' or 'same'; None when either value is unknown."""
+    if current is None or previous is None:
+        return None
+    if current > previous:
+        return "up"
+    if current < previous:
+        return "down"
+    return "same"
+
+
+# --- small-count suppression ----------------------------------------------------------------------
+
+
+def suppress(rows: list[dict[str, Any]], limit: int | None = None) -> list[dict[str, Any]]:
+    """Copies of `rows` with small counts hidden so that no hidden count can be derived from the total.
+
+    A count from 1 up to `limit - 1` is hidden (`"suppressed": "small"`, shown as "< 5"). When one
+    cell alone is hidden, the total would give it away, so the smallest other cell is hidden too
+    (`"suppressed": "secondary"`). Hidden cells have `count` None.
+    """
+    limit = threshold() if limit is None else limit
+    result = [dict(row) for row in rows]
+    small = [row for row in result if row["count"] is not None and 0 < row["count"] < limit]
+    for row in small:
+        row["suppressed"] = "small"
+    if len(small) == 1:
+        candidates = [row for row in result if "suppressed" not in row and row["count"] is not None]
+        # Prefer a cell with a count (a hidden zero next to one hidden cell still tells nothing exact,
+        # but hiding a real count is the stronger protection); fall back to a zero cell.
+        candidates.sort(key=lambda row: (row["count"] == 0, row["count"]))
+        if candidates:
+            candidates[0]["suppressed"] = "secondary"
+    for row in result:
+        if "suppressed" in row:
+            row["count"] = None
+    return result
+
+
+# --- caching --------------------------------------------------------------------------------------
+
+
+def _registry_hash() -> str:
+    return hashlib.sha256("|".join(provider_paths()).encode()).hexdigest()[:10]
+
+
+def _version_key(year: int) -> str:
+    return f"{CACHE_PREFIX}:version:{year}"
+
+
+def _versions(*years: int) -> list[str]:
+    """The current cache version of each year (a random token, replaced on every change)."""
+    keys = [_version_key(year) for year in years]
+    found = cache.get_many(keys)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, None)
+        found.update(missing)
+    return [found[key] for key in keys]
+
+
+def invalidate(year: int | None) -> None:
+    """Forget the cached figures of `year` (and so of year + 1, which compares with it)."""
+    if year is None:
+        return
+    cache.set(_version_key(int(year)), uuid.uuid4().hex, None)
+
+
+def _cached(key: str, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, CACHE_TIMEOUT)
+    return value
+
+
+# --- computing ------------------------------------------------------------------------------------
+
+
+def section_key(provider: StatisticsProvider) -> str:
+    return ".".join(provider.path)
+
+
+def _historical_section(section: str, rows: list[tuple[str, int]], department_names: dict[str, str]):
+    """A section's figures built from historical figures (keys relative to the section)."""
+    data: dict[str, Any] = {}
+    for key, value in rows:
+        name, _, code = key.partition(".")
+        if code:
+            label = department_names.get(code, code) if name == "by_department" else code
+            data.setdefault(name, []).append({"code": code, "label": label, "count": value})
+        else:
+            data[name] = value
+    return data
+
+
+def _compute_year(year: int) -> dict[str, Any]:
+    """The exact figures of `year` per section (records, else historical figures), uncached."""
+    from forms.statistics.models import HistoricalFigure
+
+    providers = get_providers()
+    historical = list(HistoricalFigure.objects.filter(year=year).values_list("key", "value"))
+    department_names: dict[str, str] = {}
+    if any(".by_department." in key for key, _ in historical):
+        from home.models import Department
+
+        department_names = dict(Department.objects.values_list("slug", "name"))
+    sections: dict[str, Any] = {}
+    sources: dict[str, str | None] = {}
+    for provider in providers:
+        key = section_key(provider)
+        data = provider.compute(year)
+        source = "records" if data is not None else None
+        if data is None:
+            rows = [(k[len(key) + 1 :], v) for k, v in historical if k.startswith(key + ".")]
+            if rows:
+                data = _historical_section(key, rows, department_names)
+                source = "historical"
+        if data is not None and key == SURVEY and data.get("percentage") is None:
+            data["percentage"] = survey_percentage(data.get("experienced"), data.get("respondents"))
+        if data is not None and key == SURVEY and data.get("percentage") is not None:
+            data["percentage"] = float(data["percentage"])
+        sections[key] = data
+        sources[key] = source
+    return {"year": year, "sections": sections, "sources": sources}
+
+
+def year_figures(year: int) -> dict[str, Any]:
+    """The exact figures of one year per section, cached under the year's version."""
+    (version,) = _versions(year)
+    return _cached(f"{CACHE_PREFIX}:year:{_registry_hash()}:{year}:{version}", lambda: _compute_year(year))
+
+
+def _build_report(year: int) -> dict[str, Any]:
+    current = year_figures(year)
+    previous = year_figures(year - 1)
+    sections: dict[str, Any] = {}
+    for key, data in current["sections"].items():
+        if data is None:
+            sections[key] = None
+            continue
+        data = dict(data)
+        before = previous["sections"].get(key)
+        if key in HEADLINES:
+            headline = HEADLINES[key]
+            data["previous"] = before.get(headline) if before else None
+            if key in CHANGE_PERCENT_SECTIONS:
+                data["change_percent"] = change_percent(data.get(headline), data["previous"])
+        if key == SURVEY:
+            data["previous_percentage"] = before.get("percentage") if before else None
+        sections[key] = data
+    return {
+        "year": year,
+        "generated_at": timezone.localtime().isoformat(timespec="seconds"),
+        "has_data": any(data is not None for data in sections.values()),
+        "sections": sections,
+        "previous": previous["sections"],
+        "sources": current["sources"],
+    }
+
+
+def report(year: int) -> dict[str, Any]:
+    """Everything about `year`: exact figures per section with `previous`, the previous year's
+    figures (for comparisons on the page) and where each section came from. Cached."""
+    this_version, previous_version = _versions(year, year - 1)
+    key = f"{CACHE_PREFIX}:report:{_registry_hash()}:{year}:{this_version}:{previous_version}"
+    return _cached(key, lambda: _build_report(year))
+
+
+def years_with_data() -> list[int]:
+    """Every year with records or historical figures, newest first."""
+    from forms.statistics.models import HistoricalFigure
+
+    years: set[int] = set(HistoricalFigure.objects.values_list("year", flat=True).distinct())
+    for provider in get_providers():
+        years |= set(provider.years())
+    return sorted(years, reverse=True)
+
+
+def has_records_for(figure_key: str, year: int) -> bool:
+    """True when the provider owning `figure_key` has records for `year`."""
+    for provider in get_providers():
+        if figure_key.startswith(section_key(provider) + "."):
+            return int(year) in provider.years()
+    return False
+
+
+# --- reading figures ------------------------------------------------------------------------------
+
+
+def _lookup(sections: dict[str, Any], key: str):
+    for section, data in sections.items():
+        if key.startswith(section + "."):
+            if data is None:
+                return None
+            name, _, code = key[len(section) + 1 :].partition(".")
+            value = data.get(name)
+            if code:
+                for row in value or []:
+                    if row["code"] == code:
+                        return row["count"]
+                return None
+            return value
+    return None
+
+
+def value(the_report: dict[str, Any], key: str):
+    """The exact value of a figure key such as `public_aggression.by_type.fysieke-agressie`."""
+    return _lookup(the_report["sections"], key)
+
+
+def compare(the_report: dict[str, Any], key: str) -> dict[str, Any]:
+    """A figure with its previous-year value, the change in percent and its direction."""
+    current = _lookup(the_report["sections"], key)
+    previous = _lookup(the_report["previous"], key)
+    change = None if key == f"{SURVEY}.percentage" else change_percent(current, previous)
+    return {
+        "key": key,
+        "value": current,
+        "previous": previous,
+        "change_percent": change,
+        "direction": direction(current, previous),
+    }
+
+
+def rows(the_report: dict[str, Any], key: str, exact: bool = False) -> list[dict[str, Any]] | None:
+    """A breakdown's rows; department breakdowns of confidential matters suppressed unless `exact`."""
+    found = _lookup(the_report["sections"], key)
+    if found is None:
+        return None
+    rows_ = [dict(row) for row in found]
+    if not exact and key in SUPPRESSED_BREAKDOWNS:
+        rows_ = suppress(rows_)
+    return rows_
+
+
+def export(year: int, exact: bool = False) -> dict[str, Any] | None:
+    """The JSON export of `year` as in `../shared/STATISTICS.md`; None when the year has no data."""
+    the_report = report(year)
+    if not the_report["has_data"]:
+        return None
+    result: dict[str, Any] = {"year": year, "generated_at": the_report["generated_at"]}
+    order = list(EXPORT_KEYS) + [key for key in the_report["sections"] if key not in EXPORT_KEYS]
+    for section in order:
+        if section not in the_report["sections"]:
+            continue
+        data = the_report["sections"][section]
+        keys = EXPORT_KEYS.get(section) or tuple(data or ())
+        if data is None:
+            out = None
+        else:
+            out = {}
+            for name in keys:
+                item = data.get(name)
+                if isinstance(item, list) or (item is None and name.startswith("by_")):
+                    item = rows(the_report, f"{section}.{name}", exact=exact) or []
+                    item = [{"code": r["code"], "label": r["label"], "count": r["count"]} for r in item]
+                out[name] = item
+        target = result
+        *parents, last = section.split(".")
+        for part in parents:
+            target = target.setdefault(part, {})
+        target[last] = out
+    return result
+
+
+# --- invalidation ---------------------------------------------------------------------------------
+
+
+def _providers_by_model() -> dict[str, list[StatisticsProvider]]:
+    index: dict[str, list[StatisticsProvider]] = {}
+    for provider in get_providers():
+        for label in provider.models:
+            index.setdefault(label.lower(), []).append(provider)
+    return index
+
+
+def _is_current_model(sender) -> bool:
+    """False for the historical models of migrations (their records have none of the model's methods)."""
+    try:
+        return apps.get_model(sender._meta.label) is sender
+    except LookupError:
+        return False
+
+
+def _affected_years(sender, instance) -> set[int]:
+    label = sender._meta.label_lower
+    years: set[int] = set()
+    if label in ("statistics.historicalfigure", "statistics.employeesurvey"):
+        years.add(instance.year)
+    for provider in _providers_by_model().get(label, ()):
+        year = provider.year_of(instance)
+        if year is not None:
+            years.add(int(year))
+    return years
+
+
+def _remember_old_years(sender, instance, raw=False, **kwargs):
+    """Before an update, note the years the record counted in (its year may change)."""
+    if raw or instance.pk is None or not _is_current_model(sender):
+        return
+    label = sender._meta.label_lower
+    if label not in _providers_by_model() and label not in (
+        "statistics.historicalfigure",
+        "statistics.employeesurvey",
+    ):
+        return
+    old = sender._default_manager.filter(pk=instance.pk).first()
+    if old is not None:
+        instance._statistics_old_years = _affected_years(sender, old)
+
+
+def _invalidate_for(sender, instance, **kwargs):
+    if not _is_current_model(sender):
+        return
+    years = _affected_years(sender, instance) | getattr(instance, "_statistics_old_years", set())
+    if not years:
+        return
+    for year in years:
+        invalidate(year)
+
+    def again():  # a process may have recomputed from the uncommitted state in between
+        for year in years:
+            invalidate(year)
+
+    transaction.on_commit(again)
+
+
+def connect_signals() -> None:
+    """Listen to every save and delete; only provider models and the statistics models matter."""
+    pre_save.connect(_remember_old_years, dispatch_uid="statistics-remember-old-years")
+    post_save.connect(_invalidate_for, dispatch_uid="statistics-invalidate-save")
+    post_delete.connect(_invalidate_for, dispatch_uid="statistics-invalidate-delete")

@@ -1,0 +1,106 @@
+"""The JSON export, the CSV download and the context of the annual report page."""
+
+import csv
+import io
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+
+from forms.statistics import service
+from forms.statistics.blocks import FIGURE_BLOCKS, LABELS, SECTIONS, default_figures
+from forms.statistics.models import FIRST_YEAR, max_year
+from forms.statistics.permissions import can_see_exact_figures, can_view_statistics
+
+
+def parse_year(raw: str) -> int | None:
+    """The year in a URL, or None when it is not a plausible report year."""
+    if not raw.isdigit() or len(raw) != 4:
+        return None
+    year = int(raw)
+    return year if FIRST_YEAR <= year <= max_year() else None
+
+
+def not_found() -> JsonResponse:
+    return JsonResponse({"detail": "Geen cijfers voor dit jaar."}, status=404)
+
+
+def export_json(request: HttpRequest, year: str) -> JsonResponse:
+    """`GET /api/statistics/<year>.json`: the year's figures as in `../shared/STATISTICS.md`."""
+    if not can_view_statistics(request.user):
+        raise PermissionDenied
+    parsed = parse_year(year)
+    if parsed is None:
+        return not_found()
+    data = service.export(parsed, exact=can_see_exact_figures(request.user))
+    if data is None:
+        return not_found()
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def csv_rows(data: dict[str, Any], prefix: str = ""):
+    """(figure key, code, label, count) for every figure of an export, in export order."""
+    for name, item in data.items():
+        if name in ("year", "generated_at"):
+            continue
+        key = f"{prefix}{name}"
+        if isinstance(item, dict):
+            yield from csv_rows(item, prefix=f"{key}.")
+        elif isinstance(item, list):
+            for row in item:
+                yield key, row["code"], row["label"], row["count"]
+        else:
+            yield key, "", str(LABELS.get(key, "")), item
+
+
+def csv_response(year: int, user) -> HttpResponse | None:
+    """The year's figures as CSV (the export's rule: exact for the integrity office only)."""
+    if not can_view_statistics(user):
+        raise PermissionDenied
+    data = service.export(year, exact=can_see_exact_figures(user))
+    if data is None:
+        return None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_("cijfer"), _("code"), _("omschrijving"), _("aantal")])
+    for key, code, label, count in csv_rows(data):
+        writer.writerow([key, code, label, "" if count is None else count])
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="jaarcijfers-{year}.csv"'
+    return response
+
+
+def report_context(page, request: HttpRequest) -> dict[str, Any]:
+    """The year's figures and the report's chapters, each with its narrative and figure blocks."""
+    if not page.year:  # a preview of a page still being written
+        return {"statistics_report": {"has_data": False}, "sections": []}
+    report = service.report(page.year)
+    block_context = {"statistics_report": report, "request": request, "page": page}
+    written: dict[str, list] = {}
+    for chapter in page.body:
+        written.setdefault(chapter.value["section"], []).append(chapter.value["content"])
+    sections = []
+    for slug, title, defaults in SECTIONS:
+        parts = []
+        placed_figures = False
+        for content in written.get(slug, []):
+            for child in content:
+                parts.append(child.render(context=block_context))
+                placed_figures = placed_figures or child.block_type in FIGURE_BLOCKS
+        missing = False
+        if defaults and not placed_figures:
+            shown = [(kind, key) for kind, key in defaults if _has_section(report, key)]
+            missing = not shown
+            for kind, key in shown:
+                block, value = default_figures(kind, key)
+                parts.append(block.render(value, context=block_context))
+        if parts or defaults:
+            sections.append({"slug": slug, "title": title, "parts": parts, "missing": missing})
+    return {"statistics_report": report, "sections": sections}
+
+
+def _has_section(report: dict[str, Any], key: str) -> bool:
+    return any(
+        key.startswith(section + ".") and data is not None for section, data in report["sections"].items()
+    )

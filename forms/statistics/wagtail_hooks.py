@@ -1,0 +1,79 @@
+"""The statistics' admin screens: historical figures and the employee survey, grouped as 'Jaarcijfers'."""
+
+import django_filters
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from forms.statistics import service
+from forms.statistics.models import EmployeeSurvey, HistoricalFigure
+
+
+class HistoricalFigureFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(label=gettext_lazy("jaar"))
+    key = django_filters.CharFilter(lookup_expr="startswith", label=gettext_lazy("cijfer begint met"))
+
+    class Meta:
+        model = HistoricalFigure
+        fields = ["year", "key"]
+
+
+class HistoricalFigureViewSet(SnippetViewSet):
+    model = HistoricalFigure
+    icon = "history"
+    menu_label = gettext_lazy("Historische cijfers")
+    list_display = ["year", "key", "value", "note"]
+    filterset_class = HistoricalFigureFilterSet
+    ordering = ["-year", "key"]
+
+
+class EmployeeSurveyFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(label=gettext_lazy("jaar"))
+
+    class Meta:
+        model = EmployeeSurvey
+        fields = ["year"]
+
+
+class EmployeeSurveyViewSet(SnippetViewSet):
+    model = EmployeeSurvey
+    icon = "list-ul"
+    menu_label = gettext_lazy("Medewerkersonderzoek")
+    list_display = ["year", "respondents", "experienced", "percentage"]
+    filterset_class = EmployeeSurveyFilterSet
+
+
+class StatisticsViewSetGroup(SnippetViewSetGroup):
+    items = (HistoricalFigureViewSet, EmployeeSurveyViewSet)
+    menu_icon = "table"
+    menu_label = gettext_lazy("Jaarcijfers")
+    menu_name = "statistics"
+
+
+register_snippet(StatisticsViewSetGroup)
+
+
+def warn_about_conflict(request, instance) -> None:
+    """Tell the editor when records of the same year and source exist: those win over this figure."""
+    if isinstance(instance, HistoricalFigure) and service.has_records_for(instance.key, instance.year):
+        messages.warning(
+            request,
+            _(
+                "Let op: er zijn registraties in het portaal voor {year}. De cijfers uit de registraties "
+                "gaan voor; het historische cijfer {key} wordt voor dat jaar niet gebruikt."
+            ).format(year=instance.year, key=instance.key),
+        )
+
+
+@hooks.register("after_create_snippet")
+def after_create(request, instance):
+    warn_about_conflict(request, instance)
+
+
+@hooks.register("after_edit_snippet")
+def after_edit(request, instance):
+    warn_about_conflict(request, instance)

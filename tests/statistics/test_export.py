@@ -1,0 +1,84 @@
+"""The JSON export: the contract's keys, who may see exact figures, and 404s for bad years."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from forms.statistics import service
+from portal.roles import Role
+from tests.statistics.factories import DepartmentFactory, EmployeeSurveyFactory, conversations, incidents
+
+pytestmark = pytest.mark.django_db
+
+
+def url(year):
+    return f"/api/statistics/{year}.json"
+
+
+def test_export_url_is_the_contract_path():
+    assert reverse("statistics-export", args=["2021"]) == "/api/statistics/2021.json"
+
+
+def test_signed_out_people_are_sent_to_sign_in(client):
+    EmployeeSurveyFactory()
+    response = client.get(url(2021))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+def test_a_signed_in_user_without_the_employee_role_is_refused(client, django_user_model):
+    EmployeeSurveyFactory()
+    client.force_login(django_user_model.objects.create_user("zonder-rol"))
+    assert client.get(url(2021)).status_code == 403
+
+
+@pytest.mark.parametrize("year", ["2018", "abcd", "2999", "99999", "0", "-2021", "2021.5"])
+def test_no_data_nonsense_or_far_future_years_are_404(employee_client, year):
+    EmployeeSurveyFactory(year=2021)
+    response = employee_client.get(f"/api/statistics/{year}.json")
+    assert response.status_code == 404
+
+
+def test_export_has_exactly_the_contract_keys_in_order(employee_client, test_providers):
+    EmployeeSurveyFactory(year=2021, respondents=3265, experienced=228)
+    incidents(2021, 5)
+    conversations(2021, DepartmentFactory(), colleagues=6)
+    response = employee_client.get(url(2021))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = json.loads(response.content)
+    assert list(data)[:2] == ["year", "generated_at"]
+    assert data["year"] == 2021
+    assert list(data["confidential_advisors"]) == list(service.EXPORT_KEYS["confidential_advisors"])
+    assert list(data["public_aggression"]) == ["total", "previous", "change_percent", "by_type"]
+    assert list(data["employee_survey"]) == [
+        "respondents",
+        "experienced",
+        "percentage",
+        "previous_percentage",
+    ]
+    for row in data["public_aggression"]["by_type"]:
+        assert set(row) == {"code", "label", "count"}
+    # Breakdowns include the categories with count 0, in page order.
+    assert [row["code"] for row in data["public_aggression"]["by_type"]][:3] == [
+        "verbale-agressie",
+        "intimidatie",
+        "persoonlijke-bedreiging",
+    ]
+    assert data["public_aggression"]["by_type"][1]["count"] == 0
+
+
+def test_integrity_office_gets_exact_department_counts(client, make_user, test_providers):
+    conversations(2021, DepartmentFactory(slug="groot", name="Groot"), colleagues=20)
+    conversations(2021, DepartmentFactory(slug="klein", name="Klein"), colleagues=2)
+    counts = {}
+    for role in (None, Role.INTEGRITY_OFFICE, Role.CONFIDENTIAL_ADVISOR, Role.EDITOR):
+        user = make_user(*([role] if role else []))
+        client.force_login(user)
+        data = client.get(url(2021)).json()
+        counts[role] = {row["code"]: row["count"] for row in data["confidential_advisors"]["by_department"]}
+    assert counts[Role.INTEGRITY_OFFICE]["klein"] == 2
+    assert counts[None]["klein"] is None
+    assert counts[Role.CONFIDENTIAL_ADVISOR]["klein"] is None
+    assert counts[Role.EDITOR]["klein"] is None
