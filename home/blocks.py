@@ -31,7 +31,9 @@ class AnchorBlock(blocks.RegexBlock):
             max_length=80,
             help_text=ANCHOR_HELP,
             error_messages={
-                "invalid": _("Gebruik alleen kleine letters, cijfers en streepjes, zoals 'omgaan-met-elkaar'.")
+                "invalid": _(
+                    "Gebruik alleen kleine letters, cijfers en streepjes, zoals 'omgaan-met-elkaar'."
+                )
             },
             **kwargs,
         )
@@ -215,6 +217,13 @@ class ContactListBlock(blocks.StructBlock):
         template = "home/blocks/contact_list.html"
         description = _("Alle contacten van één soort, zoals alle vertrouwenspersonen.")
         preview_value = {"title": "Vertrouwenspersonen", "kind": "confidential_advisor"}
+
+    def get_context(self, value, parent_context=None):
+        from home.models import Contact
+
+        context = super().get_context(value, parent_context)
+        context["contacts"] = Contact.objects.filter(kind=value["kind"]).select_related("department")
+        return context
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -420,7 +429,9 @@ class ChangeBlock(blocks.StructBlock):
     ask_confirmation = blocks.BooleanBlock(
         label=_("opnieuw om bevestiging vragen"),
         required=False,
-        help_text=_("Aanvinken bij een inhoudelijke wijziging: iedereen moet deze versie opnieuw bevestigen."),
+        help_text=_(
+            "Aanvinken bij een inhoudelijke wijziging: iedereen moet deze versie opnieuw bevestigen."
+        ),
     )
 
     class Meta:
@@ -434,20 +445,20 @@ class ChangeBlock(blocks.StructBlock):
 # --- Protocol steps --------------------------------------------------------------------------
 
 
+PARTIES = [
+    ("reporter", _("Melder")),
+    ("person_concerned", _("Betrokkene (over wie gemeld is)")),
+    ("manager", _("Leidinggevende")),
+    ("integrity_office", _("Integriteitsbureau")),
+    ("employee", _("Medewerker")),
+    ("other", _("Anderen")),
+]
+
+
 class PartyBlock(blocks.StructBlock):
     """The rights and duties of one party in a protocol step."""
 
-    party = blocks.ChoiceBlock(
-        label=_("betrokkene"),
-        choices=[
-            ("reporter", _("melder")),
-            ("person_concerned", _("betrokkene (over wie gemeld is)")),
-            ("manager", _("leidinggevende")),
-            ("integrity_office", _("Integriteitsbureau")),
-            ("employee", _("medewerker")),
-            ("other", _("anderen")),
-        ],
-    )
+    party = blocks.ChoiceBlock(label=_("betrokkene"), choices=PARTIES)
     rights_and_duties = blocks.TextBlock(label=_("rechten en plichten"))
 
 
@@ -464,7 +475,9 @@ class StepBlock(blocks.StructBlock):
     )
     title = blocks.CharBlock(label=_("stap"), max_length=120)
     actor = blocks.CharBlock(label=_("wie doet het"), max_length=120)
-    description = blocks.RichTextBlock(label=_("wat gebeurt er"), features=["bold", "italic", "ul", "ol", "link"])
+    description = blocks.RichTextBlock(
+        label=_("wat gebeurt er"), features=["bold", "italic", "ul", "ol", "link"]
+    )
     parties = blocks.ListBlock(PartyBlock(), label=_("rechten en plichten"), default=[])
     time_limit = blocks.CharBlock(label=_("termijn"), max_length=120, required=False)
 
@@ -479,6 +492,16 @@ class StepBlock(blocks.StructBlock):
             "description": "<p>De leidinggevende ontvangt een signaal en legt het vast.</p>",
             "time_limit": "Binnen 2 werkdagen",
         }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        labels = dict(PARTIES)
+        context["parties"] = [
+            {"label": labels.get(party["party"], party["party"]), "text": party["rights_and_duties"]}
+            for party in value["parties"]
+        ]
+        context.setdefault("number", (parent_context or {}).get("number"))
+        return context
 
 
 class StepsBlock(blocks.StreamBlock):

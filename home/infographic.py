@@ -47,7 +47,8 @@ def flow_diagram(steps: list[dict]) -> dict:
                 "circle_y": y + height / 2,
                 "text_x": BOX_X + 16,
                 "title_lines": [
-                    {"text": line, "y": text_y + index * LINE_HEIGHT} for index, line in enumerate(title_lines)
+                    {"text": line, "y": text_y + index * LINE_HEIGHT}
+                    for index, line in enumerate(title_lines)
                 ],
                 "meta_lines": [
                     {"text": line, "y": text_y + (len(title_lines) + index) * LINE_HEIGHT}

@@ -117,7 +117,10 @@ class EmployeeProfile(models.Model):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employee_profile", verbose_name=_("gebruiker")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="employee_profile",
+        verbose_name=_("gebruiker"),
     )
     department = models.ForeignKey(
         Department,
@@ -281,7 +284,11 @@ class CodeOfConductPage(ContentPage):
         return toc
 
     def anchors(self) -> list[str]:
-        return [a for chapter in self.table_of_contents() for a in [chapter["anchor"]] + [x["anchor"] for x in chapter["articles"]]]
+        return [
+            a
+            for chapter in self.table_of_contents()
+            for a in [chapter["anchor"]] + [x["anchor"] for x in chapter["articles"]]
+        ]
 
     def source_page(self) -> "CodeOfConductPage":
         """The page in the default language: confirmations are stored against it."""
@@ -347,7 +354,10 @@ class ReadConfirmation(models.Model):
     """An employee's confirmation that they read a version of the code of conduct ("must read")."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="read_confirmations", verbose_name=_("gebruiker")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="read_confirmations",
+        verbose_name=_("gebruiker"),
     )
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("pagina"))
     version = models.CharField(_("versie"), max_length=20)
@@ -355,7 +365,9 @@ class ReadConfirmation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "page", "version"], name="home_one_confirmation_per_version")
+            models.UniqueConstraint(
+                fields=["user", "page", "version"], name="home_one_confirmation_per_version"
+            )
         ]
         indexes = [models.Index(fields=["page", "version"])]
         verbose_name = _("leesbevestiging")
@@ -374,10 +386,11 @@ class ReviewReminder(models.Model):
     sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["page", "review_date"], name="home_one_reminder_per_review")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "review_date"], name="home_one_reminder_per_review")
+        ]
         verbose_name = _("herinnering herziening")
         verbose_name_plural = _("herinneringen herziening")
 
     def __str__(self) -> str:
         return f"{self.page_id} · {self.review_date}"
-
