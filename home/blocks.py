@@ -6,7 +6,6 @@ step blocks; the generic blocks (rich text, headings, callouts, ...) serve every
 """
 
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError

@@ -19,7 +19,7 @@ from home.models import (
     ProtocolPage,
     Theme,
 )
-from home.translation import translate_page
+from home.translation import translate_page, with_block_ids
 
 # name, abbreviation (departments named in the 2021 annual report)
 DEPARTMENTS = [
@@ -150,11 +150,12 @@ def ensure_child(parent: Page, page_class, slug: str, **fields) -> Page:
     """The live child of `parent` with this slug, created or updated with `fields`."""
     page = page_class.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
-        page = page_class(slug=slug, **fields)
+        page = with_block_ids(page_class(slug=slug, **fields))
         parent.add_child(instance=page)
     else:
         for name, value in fields.items():
             setattr(page, name, value)
+        with_block_ids(page)
     page.save_revision().publish()
     return page
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (long lines of prose are easier to edit whole)
 """Texts of the content room's demo: the code of conduct in Dutch and English, the investigation
 protocol, the reporting rules, the VPD protocol, the confidential advisors and the awareness texts
 of chapter 2 of the 2021 annual report. Names of people are fictional.

@@ -16,6 +16,7 @@ from home.models import (
     IndexPage,
     ProtocolPage,
 )
+from home.translation import with_block_ids
 from tests.portal.factories import UserFactory
 
 
@@ -57,7 +58,7 @@ def dutch_home() -> HomePage:
 
 def add_page(parent: Page, page_class, slug: str, **fields) -> Page:
     fields.setdefault("title", slug.replace("-", " ").capitalize())
-    page = page_class(slug=slug, **fields)
+    page = with_block_ids(page_class(slug=slug, **fields))
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -69,7 +70,13 @@ def section(slug: str = "heldere-afspraken", **fields) -> ContentPage:
 
 
 def article(number: str, anchor: str, title: str, text: str = "Artikeltekst.", dilemmas=()) -> dict:
-    return {"number": number, "anchor": anchor, "title": title, "text": f"<p>{text}</p>", "dilemmas": list(dilemmas)}
+    return {
+        "number": number,
+        "anchor": anchor,
+        "title": title,
+        "text": f"<p>{text}</p>",
+        "dilemmas": list(dilemmas),
+    }
 
 
 def chapter(anchor: str, title: str, articles: list[dict]) -> dict:
@@ -77,7 +84,11 @@ def chapter(anchor: str, title: str, articles: list[dict]) -> dict:
 
 
 DEFAULT_CHAPTERS = [
-    ("omgaan-met-elkaar", "Omgaan met elkaar", [("1.1", "respect", "Respect", "We behandelen elkaar met respect.")]),
+    (
+        "omgaan-met-elkaar",
+        "Omgaan met elkaar",
+        [("1.1", "respect", "Respect", "We behandelen elkaar met respect.")],
+    ),
     (
         "omgaan-met-belangen",
         "Omgaan met belangen",
@@ -116,7 +127,9 @@ def step(title: str, actor: str = "Integriteitsbureau", phase: str = "", time_li
     )
 
 
-def protocol(parent: Page | None = None, slug: str = "onderzoeksprotocol", steps=None, **fields) -> ProtocolPage:
+def protocol(
+    parent: Page | None = None, slug: str = "onderzoeksprotocol", steps=None, **fields
+) -> ProtocolPage:
     fields.setdefault("title", "Onderzoeksprotocol")
     steps = steps or ["Signaal komt binnen", "Vooronderzoek", "Conclusie"]
     return add_page(parent or section(), ProtocolPage, slug, steps=[step(s) for s in steps], **fields)

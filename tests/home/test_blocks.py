@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail import blocks as wagtail_blocks
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from home import blocks
 from tests.home.factories import ContactFactory
@@ -60,7 +60,9 @@ def test_dilemma_card_renders_situation_questions_and_links():
             "title": "Kerstpakket",
             "situation": "Een leverancier stuurt een pakket.",
             "questions": ["Wat vindt een inwoner ervan?"],
-            "where_to_go": [{"text": "Meldregeling", "url": "https://example.org/meldregeling", "anchor": ""}],
+            "where_to_go": [
+                {"text": "Meldregeling", "url": "https://example.org/meldregeling", "anchor": ""}
+            ],
         }
     )
     html = block.render(value)
@@ -82,8 +84,12 @@ def test_image_block_renders_alt_text_and_caption(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     image = Image.objects.create(title="Foto", file=get_test_image_file())
     block = blocks.ImageBlock()
-    html = block.render(block.to_python({"image": image.pk, "alt_text": "Twee collega's in gesprek", "caption": "Een dilemma"}))
-    assert 'alt="Twee collega&#x27;s in gesprek"' in html or "alt=\"Twee collega's in gesprek\"" in html
+    html = block.render(
+        block.to_python(
+            {"image": image.pk, "alt_text": "Twee collega's in gesprek", "caption": "Een dilemma"}
+        )
+    )
+    assert 'alt="Twee collega&#x27;s in gesprek"' in html or 'alt="Twee collega\'s in gesprek"' in html
     assert "<figcaption" in html
 
 
@@ -136,7 +142,9 @@ def test_duplicate_article_anchor_is_refused_with_a_message():
 
 
 def test_unique_anchors_are_accepted():
-    stream, value = chapters_value(("omgaan-met-elkaar", ["respect"]), ("omgaan-met-belangen", ["geschenken"]))
+    stream, value = chapters_value(
+        ("omgaan-met-elkaar", ["respect"]), ("omgaan-met-belangen", ["geschenken"])
+    )
     assert stream.clean(value)
 
 

@@ -15,7 +15,13 @@ def test_page_shows_toc_linking_to_every_chapter_and_article(employee_client):
     page = code_of_conduct()
     body = employee_client.get(page.url).content.decode()
     toc = body[body.index('id="inhoud"') : body.index("</nav>", body.index('id="inhoud"'))]
-    for anchor in ["omgaan-met-elkaar", "respect", "omgaan-met-belangen", "geschenken", "integriteitsverklaring"]:
+    for anchor in [
+        "omgaan-met-elkaar",
+        "respect",
+        "omgaan-met-belangen",
+        "geschenken",
+        "integriteitsverklaring",
+    ]:
         assert f'href="#{anchor}"' in toc
         assert f'id="{anchor}"' in body
     assert toc.index("#omgaan-met-elkaar") < toc.index("#respect") < toc.index("#omgaan-met-belangen")
@@ -30,7 +36,9 @@ def test_anchors_stay_the_same_when_an_article_is_renamed_or_moved(employee_clie
             "Omgaan met belangen",
             [article("1.1", "geschenken", "Geschenken en uitnodigingen (herzien)")],
         ),
-        chapter("omgaan-met-elkaar", "Omgaan met elkaar", [article("2.1", "respect", "Respect voor iedereen")]),
+        chapter(
+            "omgaan-met-elkaar", "Omgaan met elkaar", [article("2.1", "respect", "Respect voor iedereen")]
+        ),
     ]
     page.save_revision().publish()
     page.refresh_from_db()
@@ -44,13 +52,31 @@ def test_declaration_version_and_changes_are_shown(employee_client):
         oath_text="Zo waarlijk helpe mij God almachtig.",
         affirmation_text="Dat verklaar en beloof ik.",
         changes=[
-            {"type": "change", "value": {"version": "2.0", "date": "2020-11-01", "summary": "<p>Sociale media toegevoegd.</p>", "ask_confirmation": True}},
-            {"type": "change", "value": {"version": "1.0", "date": "2016-01-01", "summary": "<p>Eerste versie.</p>", "ask_confirmation": False}},
+            {
+                "type": "change",
+                "value": {
+                    "version": "2.0",
+                    "date": "2020-11-01",
+                    "summary": "<p>Sociale media toegevoegd.</p>",
+                    "ask_confirmation": True,
+                },
+            },
+            {
+                "type": "change",
+                "value": {
+                    "version": "1.0",
+                    "date": "2016-01-01",
+                    "summary": "<p>Eerste versie.</p>",
+                    "ask_confirmation": False,
+                },
+            },
         ],
     )
     body = employee_client.get(page.url).content.decode()
     declaration = body[body.index('id="integriteitsverklaring"') :]
-    assert "Zo waarlijk helpe mij God almachtig." in declaration and "Dat verklaar en beloof ik." in declaration
+    assert (
+        "Zo waarlijk helpe mij God almachtig." in declaration and "Dat verklaar en beloof ik." in declaration
+    )
     assert "Versie 2.0" in body and "1 november 2020" in body
     changes = body[body.index('id="wijzigingen"') :]
     assert changes.index("Sociale media toegevoegd.") < changes.index("Eerste versie.")
@@ -79,7 +105,13 @@ def test_pdf_is_generated_from_the_page(employee_client):
 
 def test_pdf_follows_an_edit_of_the_page(employee_client):
     page = code_of_conduct()
-    page.chapters = [chapter("omgaan-met-elkaar", "Omgaan met elkaar", [article("1.1", "respect", "Respect", "Een nieuwe regel.")])]
+    page.chapters = [
+        chapter(
+            "omgaan-met-elkaar",
+            "Omgaan met elkaar",
+            [article("1.1", "respect", "Respect", "Een nieuwe regel.")],
+        )
+    ]
     page.save_revision().publish()
     content = employee_client.get(f"/nl/gedragscode/{page.pk}/pdf/").content
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)

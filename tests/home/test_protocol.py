@@ -47,7 +47,9 @@ def test_editing_a_step_changes_the_infographic(employee_client):
 
 def test_step_shows_actor_time_limit_rights_and_phase(employee_client):
     page = protocol(steps=["x"])
-    page.steps = [step("Grenzen stellen", actor="Medewerker", phase="Tijdens een incident", time_limit="Direct")]
+    page.steps = [
+        step("Grenzen stellen", actor="Medewerker", phase="Tijdens een incident", time_limit="Direct")
+    ]
     page.save_revision().publish()
     body = employee_client.get(page.url).content.decode()
     assert "Fase: Tijdens een incident" in body
@@ -72,16 +74,39 @@ def test_content_and_index_pages_render(employee_client):
         "uitleg",
         intro="Een uitleg.",
         body=[
-            {"type": "heading", "value": {"text": "Waar kun je terecht?", "level": "h2", "anchor": "terecht"}},
+            {
+                "type": "heading",
+                "value": {"text": "Waar kun je terecht?", "level": "h2", "anchor": "terecht"},
+            },
             {"type": "paragraph", "value": "<p>Bij je leidinggevende.</p>"},
             {"type": "quote", "value": {"quote": "Het zet je aan tot nadenken", "attribution": "Deelnemer"}},
-            {"type": "callout", "value": {"kind": "warning", "title": "Let op", "text": "<p>Vertrouwelijk.</p>"}},
-            {"type": "accordion", "value": {"title": "", "items": [{"question": "Anoniem?", "answer": "<p>Ja.</p>"}]}},
-            {"type": "table", "value": {"caption": "Cijfers", "table": {"first_row_is_table_header": True, "data": [["Jaar", "Aantal"], ["2021", "11"]]}}},
+            {
+                "type": "callout",
+                "value": {"kind": "warning", "title": "Let op", "text": "<p>Vertrouwelijk.</p>"},
+            },
+            {
+                "type": "accordion",
+                "value": {"title": "", "items": [{"question": "Anoniem?", "answer": "<p>Ja.</p>"}]},
+            },
+            {
+                "type": "table",
+                "value": {
+                    "caption": "Cijfers",
+                    "table": {
+                        "first_row_is_table_header": True,
+                        "data": [["Jaar", "Aantal"], ["2021", "11"]],
+                    },
+                },
+            },
         ],
     )
     index_body = employee_client.get(parent.url).content.decode()
     assert "Alles over afspraken." in index_body and "Een uitleg." in index_body
     body = employee_client.get(parent.url + "uitleg/").content.decode()
     assert 'id="terecht"' in body and "Bij je leidinggevende." in body
-    assert "<blockquote" in body and "<details" in body and "<caption" in body and '<th class="utrecht-table__header-cell" scope="col">Jaar</th>' in body
+    assert (
+        "<blockquote" in body
+        and "<details" in body
+        and "<caption" in body
+        and '<th class="utrecht-table__header-cell" scope="col">Jaar</th>' in body
+    )
