@@ -60,7 +60,8 @@ def test_employee_reads_the_code_of_conduct_and_follows_a_dilemma(page, axe, dem
     assert page.get_by_role("heading", level=1).inner_text() == "Code of conduct"
     assert page.get_by_text("You confirmed version 2.0 on").is_visible()
     axe(page, "code of conduct (en)")
-    page.get_by_role("navigation", name="Contents").get_by_role("link", name="Dealing with information").click()
+    contents = page.get_by_role("navigation", name="Contents")
+    contents.get_by_role("link", name="Dealing with information").click()
     assert page.evaluate("location.hash") == "#omgaan-met-informatie"
 
     page.goto("/en/heldere-afspraken/onderzoeksprotocol/")

@@ -45,14 +45,9 @@ def test_contacts_listing_filters_on_kind(client, make_user):
 
 def test_editor_adds_a_contact(client, make_user):
     client.force_login(make_user(Role.EDITOR))
-    response = client.post(
-        CONTACTS + "add/",
-        {"name": "Nieuwe vertrouwenspersoon", "kind": "confidential_advisor", "email": "geen-adres", "sort_order": 1},
-    )
+    contact = {"name": "Nieuwe vertrouwenspersoon", "kind": "confidential_advisor", "sort_order": 1}
+    response = client.post(CONTACTS + "add/", {**contact, "email": "geen-adres"})
     assert response.status_code == 200  # the bad email address is refused, nothing typed is lost
     assert "Nieuwe vertrouwenspersoon" in response.content.decode()
-    response = client.post(
-        CONTACTS + "add/",
-        {"name": "Nieuwe vertrouwenspersoon", "kind": "confidential_advisor", "email": "vp@gemeente.invalid", "sort_order": 1},
-    )
+    response = client.post(CONTACTS + "add/", {**contact, "email": "vp@gemeente.invalid"})
     assert response.status_code == 302
