@@ -1,15 +1,26 @@
-"""Pages and snippets of the content room: the home page and the organisation's departments."""
+"""Pages and snippets of the content room: the home page, content and index pages, the code of
+conduct, the protocols, departments, themes and contacts; plus who read the code of conduct
+(read confirmations), employees' departments and review reminders."""
 
+from django.conf import settings
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home.blocks import ProgrammeLineBlock
+from home.blocks import (
+    CONTACT_KINDS,
+    ChangeBlock,
+    ChaptersBlock,
+    ContentStreamBlock,
+    ProgrammeLineBlock,
+    StepsBlock,
+)
 
 
 @register_snippet
@@ -59,6 +70,77 @@ class Theme(TranslatableMixin, models.Model):
         return self.name
 
 
+class Contact(models.Model):
+    """Someone employees can turn to: a confidential advisor, the integrity office, the peer-support
+    team. Content pages show them as contact cards or lists (phone, email, when reachable)."""
+
+    name = models.CharField(_("naam"), max_length=120)
+    kind = models.CharField(_("soort"), max_length=30, choices=CONTACT_KINDS, default="confidential_advisor")
+    role = models.CharField(_("rol of functie"), max_length=160, blank=True)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("organisatieonderdeel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+    )
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    availability = models.CharField(_("bereikbaarheid"), max_length=200, blank=True)
+    sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("role"),
+        FieldPanel("department"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("availability"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["kind", "sort_order", "name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class EmployeeProfile(models.Model):
+    """What the portal knows about an employee beyond their account: their department.
+
+    Used to count read confirmations per department; other apps may use it for a user's department.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="employee_profile",
+        verbose_name=_("gebruiker"),
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("organisatieonderdeel"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee_profiles",
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("department")]
+
+    class Meta:
+        verbose_name = _("medewerkersprofiel")
+        verbose_name_plural = _("medewerkersprofielen")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
 class HomePage(Page):
     """The start page of the portal: the programme's four lines and where to go from here."""
 
@@ -79,20 +161,236 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("startpagina")
 
+    def route(self, request, path_components):
+        """Pages not translated yet fall back to the Dutch page (its template shows a notice)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default = Locale.get_default()
+            source = None if self.locale_id == default.id else self.get_translation_or_none(default)
+            if source is None or not path_components:
+                raise
+            return source.specific.route(request, path_components)
+
 
 class ContentPage(Page):
-    """A generic page editors write: a section landing page or an article of guidance."""
+    """A generic page editors write: a section landing page or an article of guidance.
+
+    Every content page (and the code of conduct and protocols, which extend it) has an owner and a
+    next-review date; overdue pages show up in the admin report and their owners get a reminder.
+    """
 
     intro = models.TextField(_("inleiding"), blank=True)
-    body = StreamField(
-        [("paragraph", blocks.RichTextBlock(label=_("tekst")))],
-        verbose_name=_("inhoud"),
+    body = StreamField(ContentStreamBlock(), verbose_name=_("inhoud"), blank=True, use_json_field=True)
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar (persoon)"),
+        null=True,
         blank=True,
-        use_json_field=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
+    owner_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("eigenaar (groep)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    next_review_date = models.DateField(_("volgende herziening"), null=True, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [FieldPanel("owner_user"), FieldPanel("owner_group"), FieldPanel("next_review_date")],
+            heading=_("Eigenaar en herziening"),
+        )
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_section = "inhoud"
 
     class Meta:
         verbose_name = _("inhoudspagina")
+
+    def review_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.next_review_date is not None and self.next_review_date < today
+
+
+class IndexPage(ContentPage):
+    """An overview page: an introduction and a card for each page below it."""
+
+    search_section = "inhoud"
+
+    class Meta:
+        verbose_name = _("overzichtspagina")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        return context
+
+
+class CodeOfConductPage(ContentPage):
+    """The code of conduct (gedragscode): chapters and articles with stable anchors, the integrity
+    declaration (oath and affirmation), the version in force and a public list of changes. Employees
+    confirm they have read the current version; the page is also printable and downloadable as PDF.
+    """
+
+    version = models.CharField(_("versie"), max_length=20)
+    effective_date = models.DateField(_("datum van ingang"))
+    chapters = StreamField(ChaptersBlock(), verbose_name=_("hoofdstukken"), use_json_field=True)
+    declaration_intro = models.TextField(_("inleiding integriteitsverklaring"), blank=True)
+    oath_text = models.TextField(_("tekst van de eed"))
+    affirmation_text = models.TextField(_("tekst van de belofte"))
+    changes = StreamField(
+        [("change", ChangeBlock())], verbose_name=_("wijzigingen per versie"), blank=True, use_json_field=True
+    )
+
+    content_panels = ContentPage.content_panels + [
+        MultiFieldPanel([FieldPanel("version"), FieldPanel("effective_date")], heading=_("Versie")),
+        FieldPanel("chapters"),
+        MultiFieldPanel(
+            [FieldPanel("declaration_intro"), FieldPanel("oath_text"), FieldPanel("affirmation_text")],
+            heading=_("Integriteitsverklaring"),
+        ),
+        FieldPanel("changes"),
+    ]
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("chapters"),
+        index.SearchField("oath_text"),
+        index.SearchField("affirmation_text"),
+    ]
+    search_section = "gedragscode"
+
+    class Meta:
+        verbose_name = _("gedragscode")
+
+    def table_of_contents(self) -> list[dict]:
+        """Chapters with their articles, as (title, anchor) pairs, in page order."""
+        toc = []
+        for chapter in self.chapters:
+            toc.append(
+                {
+                    "title": chapter.value["title"],
+                    "anchor": chapter.value["anchor"],
+                    "articles": [
+                        {"number": a["number"], "title": a["title"], "anchor": a["anchor"]}
+                        for a in chapter.value["articles"]
+                    ],
+                }
+            )
+        return toc
+
+    def anchors(self) -> list[str]:
+        return [
+            a
+            for chapter in self.table_of_contents()
+            for a in [chapter["anchor"]] + [x["anchor"] for x in chapter["articles"]]
+        ]
+
+    def source_page(self) -> "CodeOfConductPage":
+        """The page in the default language: confirmations are stored against it."""
+        default = Locale.get_default()
+        if self.locale_id == default.id:
+            return self
+        source = self.get_translation_or_none(default)
+        return source.specific if source is not None else self
+
+    def confirmation_version(self) -> str:
+        """The version everyone must have confirmed: the latest one that asked for confirmation."""
+        source = self.source_page()
+        asking = [c.value for c in source.changes if c.value.get("ask_confirmation")]
+        if not asking:
+            return source.version
+        return max(asking, key=lambda change: change["date"])["version"]
+
+    def confirmation_for(self, user):
+        if not user.is_authenticated:
+            return None
+        return ReadConfirmation.objects.filter(
+            user=user, page=self.source_page(), version=self.confirmation_version()
+        ).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["toc"] = self.table_of_contents()
+        context["confirmation"] = self.confirmation_for(request.user)
+        context["confirmation_version"] = self.confirmation_version()
+        return context
+
+
+class ProtocolPage(ContentPage):
+    """A protocol (the investigation protocol, the VPD protocol): its process as ordered steps, drawn
+    as an infographic from the step data, followed by the page's other content."""
+
+    steps_heading = models.CharField(_("kop boven de stappen"), max_length=160, blank=True)
+    steps = StreamField(StepsBlock(), verbose_name=_("processtappen"), use_json_field=True)
+
+    content_panels = ContentPage.content_panels[:2] + [
+        FieldPanel("steps_heading"),
+        FieldPanel("steps"),
+        FieldPanel("body"),
+    ]
+    search_fields = ContentPage.search_fields + [index.SearchField("steps")]
+    search_section = "protocollen"
+
+    class Meta:
+        verbose_name = _("protocol")
+
+    def step_list(self) -> list[dict]:
+        return [dict(step.value, number=number) for number, step in enumerate(self.steps, start=1)]
+
+    def get_context(self, request, *args, **kwargs):
+        from home.infographic import flow_diagram
+
+        context = super().get_context(request, *args, **kwargs)
+        context["diagram"] = flow_diagram(self.step_list())
+        return context
+
+
+class ReadConfirmation(models.Model):
+    """An employee's confirmation that they read a version of the code of conduct ("must read")."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="read_confirmations",
+        verbose_name=_("gebruiker"),
+    )
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("pagina"))
+    version = models.CharField(_("versie"), max_length=20)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "page", "version"], name="home_one_confirmation_per_version"
+            )
+        ]
+        indexes = [models.Index(fields=["page", "version"])]
+        verbose_name = _("leesbevestiging")
+        verbose_name_plural = _("leesbevestigingen")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.version}"
+
+
+class ReviewReminder(models.Model):
+    """A reminder sent to a page's owner that the page is due for review (one per review date)."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("pagina"))
+    review_date = models.DateField(_("herzieningsdatum"))
+    recipients = models.TextField(_("ontvangers"), blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "review_date"], name="home_one_reminder_per_review")
+        ]
+        verbose_name = _("herinnering herziening")
+        verbose_name_plural = _("herinneringen herziening")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} · {self.review_date}"

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("vpd.urls")),
     path("", include("forms.urls")),
+    path("", include("home.urls")),
 ]

@@ -62,7 +62,8 @@ def breadcrumbs(request, page: Page) -> list[MenuItem]:
 
 
 def language_links(request, page: Page | None = None) -> list[LanguageLink]:
-    """One link per language: the translated page where it exists, else that language's home page."""
+    """One link per language: the translated page where it exists, else the page's own path in that
+    language (untranslated pages fall back to Dutch with a notice)."""
     current = translation.get_language()
     links = []
     translations = {}
@@ -73,9 +74,10 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
         if page is not None:
             target = translations.get(code)
             if target is None:
-                with translation.override(code):
-                    home = home_page_for(request)
-                url = home.get_url(request) if home else f"/{code}/"
+                # Not translated: the same path in that language, where the page falls back to
+                # the Dutch text with a notice (home.HomePage.route).
+                page_url = page.get_url(request)
+                url = translate_url(page_url, code) if page_url else f"/{code}/"
             else:
                 url = target.get_url(request)
         else:
