@@ -26,6 +26,25 @@ def employee_client(client, employee):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Give test-only unmanaged models (defined in `tests/`) their tables in the test database.
+
+    Such a model is registered as soon as its module is imported, so every test in the session
+    (dumps, serialization) sees it: its table must exist for the whole session.
+    """
+    from django.apps import apps
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        existing = set(connection.introspection.table_names())
+        for model in apps.get_models():
+            test_only = model.__module__.startswith("tests.") and not model._meta.managed
+            if test_only and model._meta.db_table not in existing:
+                with connection.schema_editor() as editor:
+                    editor.create_model(model)
+
+
+@pytest.fixture(scope="session")
 def migrated_data_snapshot(django_db_setup, django_db_blocker):
     """What the migrations put in the database (roles, locales, the home page, the site), serialized."""
     import json

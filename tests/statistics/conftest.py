@@ -1,17 +1,7 @@
 import pytest
 from django.core.cache import cache
-from django.db import connection
 
-from tests.statistics.records import TEST_PROVIDERS, TallyRecord
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Create the test-only records table (an unmanaged model) in the test database."""
-    with django_db_blocker.unblock():
-        if TallyRecord._meta.db_table not in connection.introspection.table_names():
-            with connection.schema_editor() as editor:
-                editor.create_model(TallyRecord)
+from tests.statistics.records import TEST_PROVIDERS
 
 
 @pytest.fixture(autouse=True)
