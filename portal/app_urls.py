@@ -7,4 +7,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("search.urls")),
+    path("", include("awareness.urls")),
 ]
