@@ -322,6 +322,7 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
+    evaluation_requested_at = models.DateTimeField(_("evaluatie gevraagd"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -357,6 +358,9 @@ class Evaluation(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="awareness_rating_1_to_5")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.rating}/5 · {self.registration.session}"
 
 
 class IntroductionMeeting(models.Model):

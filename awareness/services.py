@@ -176,3 +176,17 @@ def send_promotion_email(registration: Registration) -> None:
 def send_reminder_email(registration: Registration) -> None:
     title = registration.session.item.title
     _mail(registration, "reminder", _("Herinnering: morgen %(title)s") % {"title": title}, True)
+
+
+def evaluation_url(registration: Registration) -> str:
+    with translation.override("nl"):
+        return absolute(reverse("awareness:evaluate", args=[registration.pk]))
+
+
+def send_evaluation_request(registration: Registration) -> None:
+    title = registration.session.item.title
+    context = {"registration": registration, "item": registration.session.item, "url": evaluation_url(registration)}
+    body = render_to_string("awareness/email/evaluation.txt", context)
+    EmailMessage(
+        subject=_("Hoe was het? %(title)s") % {"title": title}, body=body, to=[registration.email]
+    ).send()

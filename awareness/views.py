@@ -74,7 +74,8 @@ def register(request, session_id: int):
                 messages.info(
                     request,
                     _(
-                        "De sessie is vol: je staat op de wachtlijst. We mailen je als er een plaats vrijkomt."
+                        "De sessie is vol: je staat op de wachtlijst. "
+                        "We mailen je als er een plaats vrijkomt."
                     ),
                 )
             return redirect("awareness:my_registrations")
