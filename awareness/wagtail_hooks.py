@@ -45,6 +45,7 @@ class RegistrationsColumn(Column):
 
 class SessionViewSet(ModelViewSet):
     model = Session
+    name = "awareness_sessions"
     icon = "date"
     menu_label = _("Sessies")
     form_fields = [
@@ -71,6 +72,7 @@ class SessionViewSet(ModelViewSet):
 
 class IntroductionMeetingViewSet(ModelViewSet):
     model = IntroductionMeeting
+    name = "awareness_introductions"
     icon = "group"
     menu_label = _("Introductiebijeenkomsten")
     list_display = ["__str__", "format", "location"]
@@ -88,6 +90,7 @@ class AttendanceFilterSet(WagtailFilterSet):
 
 class IntroductionAttendanceViewSet(ModelViewSet):
     model = IntroductionAttendance
+    name = "awareness_declarations"
     icon = "clipboard-list"
     menu_label = _("Integriteitsverklaringen")
     list_display = ["name", "meeting", "declaration", "declaration_date", "administered_by"]
@@ -115,6 +118,7 @@ class TeamSessionFilterSet(WagtailFilterSet):
 
 class TeamSessionViewSet(ModelViewSet):
     model = TeamSession
+    name = "awareness_team_sessions"
     icon = "group"
     menu_label = _("Teamsessies")
     list_display = ["date", "department", "theme", "participants", "method"]
