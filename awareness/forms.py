@@ -1,3 +1,5 @@
+import datetime
+
 """Forms of the awareness room: registering for a session, evaluating it, recording the declaration."""
 
 from django import forms

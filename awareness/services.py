@@ -185,7 +185,11 @@ def evaluation_url(registration: Registration) -> str:
 
 def send_evaluation_request(registration: Registration) -> None:
     title = registration.session.item.title
-    context = {"registration": registration, "item": registration.session.item, "url": evaluation_url(registration)}
+    context = {
+        "registration": registration,
+        "item": registration.session.item,
+        "url": evaluation_url(registration),
+    }
     body = render_to_string("awareness/email/evaluation.txt", context)
     EmailMessage(
         subject=_("Hoe was het? %(title)s") % {"title": title}, body=body, to=[registration.email]

@@ -27,7 +27,9 @@ class Command(BaseCommand):
 
         start, end = day_bounds(today + datetime.timedelta(days=1))
         reminders = 0
-        for registration in confirmed.filter(session__start__gte=start, session__start__lt=end, reminder_sent_at=None):
+        for registration in confirmed.filter(
+            session__start__gte=start, session__start__lt=end, reminder_sent_at=None
+        ):
             if Registration.objects.filter(pk=registration.pk, reminder_sent_at=None).update(
                 reminder_sent_at=timezone.now()
             ):
