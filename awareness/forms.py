@@ -50,9 +50,10 @@ class IntroductionAttendanceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        now = timezone.now()
         self.fields["meeting"].queryset = IntroductionMeeting.objects.filter(
-            start__lte=timezone.now()
-        ).order_by("-start")[:20]
+            start__lte=now, start__gte=now - datetime.timedelta(days=366)
+        ).order_by("-start")
 
     def clean_declaration_date(self):
         value = self.cleaned_data["declaration_date"]

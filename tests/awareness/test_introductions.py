@@ -38,7 +38,7 @@ def test_a_new_colleague_records_the_declaration(employee_client, employee):
             "administered_by": "Lid van de directieraad",
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["form"].errors
     attendance = IntroductionAttendance.objects.get()
     assert (attendance.user, attendance.declaration) == (employee, "affirmation")
     assert "Je hebt de integriteitsverklaring afgelegd" in employee_client.get(url).text
