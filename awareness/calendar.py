@@ -43,8 +43,10 @@ def calendar_context(page, request) -> dict:
             (day, list(group))
             for day, group in groupby(sessions, key=lambda s: timezone.localtime(s.start).date())
         ]
-    query = data.copy()
-    query.pop("weergave", None)
+    # Switching between list and month keeps the filters but not the month or the time span.
+    query = request.GET.copy()
+    for key in ("weergave", "maand", "wanneer"):
+        query.pop(key, None)
     context["list_query"] = query.urlencode()
     return context
 

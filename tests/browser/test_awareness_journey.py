@@ -1,0 +1,76 @@
+"""Awareness journey: an employee finds a masterclass in the calendar, registers, receives the
+confirmation e-mail, and cancels through the link in it. Every page type is checked with axe."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from awareness.models import Registration
+from portal.demo import DEMO_PASSWORD
+from tests.browser.conftest import sign_in
+
+
+@pytest.fixture
+def demo_site(live_db):
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(page, axe, demo_site, live_server):
+    sign_in(page, "medewerker", DEMO_PASSWORD, path="/nl/bewustwording/kalender/")
+    page.wait_for_url("**/nl/bewustwording/kalender/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Kalender"
+    axe(page, "calendar (list)")
+
+    page.get_by_label("Thema").select_option(label="Integriteit")
+    page.get_by_label("Alleen met vrije plaatsen").check()
+    page.get_by_role("button", name="Toon activiteiten").click()
+    page.wait_for_url("**thema=integriteit**")
+    masterclass = page.get_by_role("link", name="Masterclass integriteit en sociale media")
+    assert masterclass.is_visible()
+    assert not page.get_by_role("link", name="Bezoek aan een hennepcontainer").count()
+    axe(page, "calendar (filtered)")
+
+    page.get_by_role("link", name="Maand").click()
+    page.wait_for_url("**weergave=maand**")
+    axe(page, "calendar (month)")
+    page.get_by_role("link", name="Lijst").click()
+
+    page.get_by_role("link", name="Masterclass integriteit en sociale media").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Masterclass integriteit en sociale media"
+    axe(page, "programme item")
+
+    page.get_by_role("link", name=re.compile("^Aanmelden")).first.click()
+    assert page.get_by_label("Naam").input_value() == "Mila de Medewerker"
+    axe(page, "registration form")
+    page.get_by_label("Organisatieonderdeel").select_option(label="Publiekszaken")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url("**/mijn-aanmeldingen/")
+    assert page.get_by_text("Je bent aangemeld.").is_visible()
+    assert page.get_by_role("link", name="Masterclass integriteit en sociale media").is_visible()
+    axe(page, "my registrations")
+
+    [message] = mail.outbox
+    assert message.to == ["medewerker@portaal.invalid"]
+    assert message.attachments[0][0].endswith(".ics")
+    link = re.search(r"https?://\S+(/nl/bewustwording/afmelden/link/\S+/)", message.body).group(1)
+
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto(link)  # signed out: the link itself is enough
+    axe(page, "cancel by link")
+    page.get_by_role("button", name="Ja, meld me af").click()
+    assert page.get_by_text("Je bent afgemeld.").is_visible()
+    assert Registration.objects.get(email="medewerker@portaal.invalid").status == "cancelled"
+
+
+def test_edition_page_passes_axe(page, axe, demo_site):
+    sign_in(
+        page, "medewerker", DEMO_PASSWORD, path="/nl/bewustwording/kalender/week-van-de-weerbaarheid-2021/"
+    )
+    page.wait_for_url("**/week-van-de-weerbaarheid-2021/")
+    assert "15 onderdelen" in page.get_by_role("heading", level=2).first.inner_text()
+    axe(page, "edition page")
+    page.goto("/nl/bewustwording/introductie/")
+    axe(page, "introduction and declaration")
