@@ -392,7 +392,7 @@ def load(log) -> None:
             base = 500 + sum(ord(c) for c in slugify(title)) % 100 * 10
             wanted += [(session, base + n) for n in range(confirmed + waitlisted)]
         ensure_registrations(wanted, departments, attended=None)
-    log.write(f"  {len(UPCOMING_ITEMS)} upcoming programme items with {upcoming} sessions (Dec 2026 – 2027)")
+    log.write(f"  {len(UPCOMING_ITEMS)} upcoming programme items with {upcoming} sessions (Dec 2026 to 2027)")
 
     load_introductions()
     log.write(

@@ -1,6 +1,6 @@
-import datetime
-
 """Forms of the awareness room: registering for a session, evaluating it, recording the declaration."""
+
+import datetime
 
 from django import forms
 from django.utils import timezone

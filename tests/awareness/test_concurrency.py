@@ -78,7 +78,7 @@ def live_server_process(db_url: str, locking: bool, delay: float):
         "AWARENESS_REGISTRATION_LOCKING": "1" if locking else "0",
         "AWARENESS_TEST_RACE_DELAY": str(delay),
     }
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in the finally clause)
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
         cwd=BASE_DIR,
@@ -103,6 +103,7 @@ def live_server_process(db_url: str, locking: bool, delay: float):
     finally:
         process.terminate()
         process.wait(timeout=20)
+        log.close()
 
 
 def make_colleagues(count: int, prefix: str) -> list[str]:
