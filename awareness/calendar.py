@@ -7,6 +7,7 @@ from itertools import groupby
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from awareness import services
 from awareness.filters import CalendarFilter, month_label, parse_month
 from awareness.models import ProgrammeItemPage, Session
 from home.models import Theme
@@ -35,7 +36,12 @@ def calendar_context(page, request) -> dict:
     sessions = list(filterset.qs) if filterset.is_valid() else []
     for session in sessions:
         session.item_url = ProgrammeItemPage.get_url(session.item, request)
-    context = {"filter": filterset, "view": view, "sessions": sessions}
+    context = {
+        "filter": filterset,
+        "view": view,
+        "sessions": sessions,
+        "feed_token": services.feed_token(request.user) if request.user.is_authenticated else "",
+    }
     if view == "maand":
         context.update(month_grid(sessions, data["maand"], request))
     else:

@@ -194,6 +194,9 @@ class ProgrammeItemPage(Page):
         for session in sessions:
             session.my_registration = mine.get(session.pk)
         context["sessions"] = sessions
+        from awareness.permissions import can_manage_item
+
+        context["can_manage"] = can_manage_item(request.user, self)
         return context
 
 

@@ -23,6 +23,7 @@ from awareness.ics import calendar_document
 from awareness.models import Registration, Session
 
 CANCEL_SALT = "awareness.registration.cancel"
+FEED_SALT = "awareness.feed"
 
 
 class RegistrationError(Exception):
@@ -194,3 +195,18 @@ def send_evaluation_request(registration: Registration) -> None:
     EmailMessage(
         subject=_("Hoe was het? %(title)s") % {"title": title}, body=body, to=[registration.email]
     ).send()
+
+
+def feed_token(user) -> str:
+    """A personal token for calendar subscriptions (calendar programs cannot sign in)."""
+    return signing.Signer(salt=FEED_SALT).sign_object(user.pk)
+
+
+def user_from_feed_token(token: str):
+    from django.contrib.auth import get_user_model
+
+    try:
+        pk = signing.Signer(salt=FEED_SALT).unsign_object(token)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=pk, is_active=True).first()

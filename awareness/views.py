@@ -1,9 +1,11 @@
 """Views of the awareness room that are not pages: registering, cancelling, feeds, evaluations."""
 
 import csv
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -199,11 +201,29 @@ def _ics_response(sessions, name: str, filename: str) -> HttpResponse:
     return response
 
 
+def feed_access(view):
+    """Feeds open to a signed-in colleague, or to a calendar program with the colleague's token."""
+
+    @login_not_required
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if (
+            not request.user.is_authenticated
+            and services.user_from_feed_token(request.GET.get("token", "")) is None
+        ):
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@feed_access
 def feed_all(request):
     sessions = Session.objects.filter(item__live=True).select_related("item")
     return _ics_response(sessions, _("Activiteiten integriteit en weerbaarheid"), "activiteiten.ics")
 
 
+@feed_access
 def feed_theme(request, slug: str):
     theme = Theme.objects.filter(slug=slug).first()
     if theme is None:
@@ -214,6 +234,7 @@ def feed_theme(request, slug: str):
     return _ics_response(sessions, theme.name, f"{slug}.ics")
 
 
+@feed_access
 def feed_session(request, pk: int):
     session = get_object_or_404(Session.objects.filter(item__live=True).select_related("item"), pk=pk)
     return _ics_response([session], session.item.title, f"sessie-{pk}.ics")

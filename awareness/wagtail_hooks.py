@@ -2,15 +2,17 @@
 and declarations, team sessions; plus the organiser's registrations, export and check-in views."""
 
 import django_filters
+from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from awareness import views
+from awareness import services, views
 from awareness.models import (
     Declaration,
     Format,
@@ -43,9 +45,23 @@ class RegistrationsColumn(Column):
     cell_template_name = "wagtailadmin/tables/link_cell.html"
 
 
+class SessionEditView(EditView):
+    """Saving more places moves people up from the waitlist at once (with an e-mail each)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        locked = Session.objects.select_for_update().select_related("item").get(pk=instance.pk)
+        for registration in services.promote_waitlist(locked):
+            transaction.on_commit(
+                lambda registration=registration: services.send_promotion_email(registration)
+            )
+        return instance
+
+
 class SessionViewSet(ModelViewSet):
     model = Session
     name = "awareness_sessions"
+    edit_view_class = SessionEditView
     icon = "date"
     menu_label = _("Sessies")
     form_fields = [

@@ -55,3 +55,30 @@ def test_lines_are_folded_at_75_octets():
     session = SessionFactory(item=programme_item(title="Een heel lange titel " * 10))
     document = calendar_document([session], "Test")
     assert all(len(line) <= 75 for line in document.split(b"\r\n"))
+
+
+def test_calendar_programs_subscribe_with_a_personal_token_not_a_guess(client, employee):
+    from awareness.services import feed_token
+
+    SessionFactory()
+    url = reverse("awareness:feed_all")
+    assert client.get(url).status_code == 302  # signed out, no token: sign in first
+    assert client.get(url, {"token": "1"}).status_code == 302
+    assert client.get(url, {"token": feed_token(employee)[:-1] + "x"}).status_code == 302
+    parse(client.get(url, {"token": feed_token(employee)}))
+    employee.is_active = False
+    employee.save()
+    assert client.get(url, {"token": feed_token(employee)}).status_code == 302
+
+
+def test_the_calendar_page_offers_the_subscription_link(employee_client, employee):
+    from awareness.services import feed_token
+    from tests.awareness.factories import calendar_page
+
+    page = calendar_page()
+    theme("integriteit", "Integriteit")
+    response = employee_client.get(page.url, {"thema": "integriteit"})
+    from urllib.parse import quote
+
+    assert f"{reverse('awareness:feed_all')}?token={quote(feed_token(employee))}" in response.text
+    assert f"{reverse('awareness:feed_theme', args=['integriteit'])}?token=" in response.text

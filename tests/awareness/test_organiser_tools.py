@@ -128,3 +128,56 @@ def test_capacity_below_confirmed_count_or_negative_is_refused_on_edit(client, m
     assert response.status_code == 200
     session.refresh_from_db()
     assert session.capacity == 2
+
+
+def test_more_places_on_edit_move_people_up_from_the_waitlist(
+    client, make_user, session, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    client.force_login(make_user(Role.EDITOR))
+    url = reverse("awareness_sessions:edit", args=[session.pk])
+    from django.utils import timezone
+
+    data = {
+        "item": session.item_id,
+        "start": timezone.localtime(session.start).strftime("%Y-%m-%d %H:%M"),
+        "end": timezone.localtime(session.end).strftime("%Y-%m-%d %H:%M"),
+        "format": "on_site",
+        "location": "Stadskantoor",
+        "online_link": "",
+        "capacity": "5",
+        "registration_closes": "",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    assert session.registrations.get(name="Bas Wachter").status == "confirmed"
+    assert [m.to for m in mail.outbox] == [[session.registrations.get(name="Bas Wachter").email]]
+
+
+@pytest.mark.parametrize("page_type", ["awareness.programmeitempage", "awareness.calendarpage"])
+def test_editors_can_open_the_page_editor(client, make_user, page_type):
+    from tests.awareness.factories import calendar_page
+
+    calendar = calendar_page()
+    client.force_login(make_user(Role.EDITOR))
+    app, model = page_type.split(".")
+    parent = calendar if model == "programmeitempage" else calendar.get_parent()
+    response = client.get(reverse("wagtailadmin_pages:add", args=[app, model, parent.pk]))
+    assert response.status_code == 200
+    item = programme_item(parent=calendar)
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[item.pk])).status_code == 200
+
+
+def test_organisers_see_the_admin_link_on_the_item_page(client, make_user):
+    from django.test import Client
+
+    employee_client = Client()
+    employee_client.force_login(make_user())
+    organiser = make_user(Role.MANAGER)
+    session = SessionFactory(item=programme_item(organiser=organiser))
+    link = reverse("awareness_admin_session", args=[session.pk])
+    client.force_login(organiser)
+    assert link in client.get(session.item.url).text
+    assert link not in employee_client.get(session.item.url).text
