@@ -11,6 +11,7 @@ from django.core.management import call_command
 from awareness.models import Registration
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
+from tests.portal.factories import PASSWORD
 
 
 @pytest.fixture
@@ -18,9 +19,45 @@ def demo_site(live_db):
     call_command("load_demo_content", stdout=StringIO())
 
 
-def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(page, axe, demo_site, live_server):
-    sign_in(page, "medewerker", DEMO_PASSWORD, path="/nl/bewustwording/kalender/")
-    page.wait_for_url("**/nl/bewustwording/kalender/")
+@pytest.fixture
+def calendar_with_masterclass(live_db):
+    """A calendar with activities relative to today (the demo's own dates will pass)."""
+    from tests.awareness.factories import (
+        RegistrationFactory,
+        SessionFactory,
+        calendar_page,
+        department,
+        in_days,
+        programme_item,
+        theme,
+    )
+    from tests.portal.factories import UserFactory
+
+    UserFactory(username="mila", first_name="Mila", last_name="de Medewerker", email="mila@portaal.invalid")
+    department("Publiekszaken")
+    calendar = calendar_page()
+    integrity, undermining = theme("integriteit", "Integriteit"), theme("ondermijning", "Ondermijning")
+    SessionFactory(
+        item=programme_item(
+            parent=calendar, title="Masterclass integriteit en sociale media", themes=[integrity]
+        ),
+        start=in_days(9),
+        capacity=25,
+    )
+    full = SessionFactory(
+        item=programme_item(parent=calendar, title="Bezoek aan een hennepcontainer", themes=[undermining]),
+        start=in_days(20),
+        capacity=1,
+    )
+    RegistrationFactory(session=full)
+    return calendar
+
+
+def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(
+    page, axe, calendar_with_masterclass
+):
+    sign_in(page, "mila", PASSWORD, path="/nl/kalender/")
+    page.wait_for_url("**/nl/kalender/")
     assert page.get_by_role("heading", level=1).inner_text() == "Kalender"
     axe(page, "calendar (list)")
 
@@ -53,7 +90,7 @@ def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(page, 
     axe(page, "my registrations")
 
     [message] = mail.outbox
-    assert message.to == ["medewerker@portaal.invalid"]
+    assert message.to == ["mila@portaal.invalid"]
     assert message.attachments[0][0].endswith(".ics")
     link = re.search(r"https?://\S+(/nl/bewustwording/afmelden/link/\S+/)", message.body).group(1)
 
@@ -62,7 +99,7 @@ def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(page, 
     axe(page, "cancel by link")
     page.get_by_role("button", name="Ja, meld me af").click()
     assert page.get_by_text("Je bent afgemeld.").is_visible()
-    assert Registration.objects.get(email="medewerker@portaal.invalid").status == "cancelled"
+    assert Registration.objects.get(email="mila@portaal.invalid").status == "cancelled"
 
 
 def test_edition_page_passes_axe(page, axe, demo_site):
