@@ -6,6 +6,7 @@ from itertools import groupby
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from wagtail.models import Locale
 
 from awareness import services
 from awareness.filters import CalendarFilter, month_label, parse_month
@@ -13,8 +14,17 @@ from awareness.models import ProgrammeItemPage, Session
 from home.models import Theme
 
 
+def calendar_root(page):
+    """A translated calendar lists the programme of the Dutch (default-language) calendar."""
+    default = Locale.get_default()
+    if page.locale_id != default.pk:
+        return page.get_translation_or_none(default) or page
+    return page
+
+
 def calendar_sessions(page):
     """Live sessions of the items under `page`, with counts and themes, in one query plus prefetch."""
+    page = calendar_root(page)
     return (
         Session.objects.with_counts()
         .filter(item__live=True, item__path__startswith=page.path)

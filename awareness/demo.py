@@ -10,6 +10,7 @@ address (no accounts). Idempotent: rows are keyed on stable values and only miss
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from awareness.models import (
     CalendarPage,
@@ -25,7 +26,7 @@ from awareness.models import (
     TeamSession,
     TeamSessionMethod,
 )
-from home.demo import ensure_child
+from home.demo import ensure_child, ensure_translation
 from home.models import ContentPage, Department, Theme
 
 FIRST_NAMES = [
@@ -339,6 +340,12 @@ def load(log) -> None:
         title="Kalender",
         intro="Activiteiten over integriteit, agressie en geweld, gegevensbescherming en ondermijning, het hele jaar door.",
         show_in_menus=True,
+    )
+    ensure_translation(
+        calendar,
+        Locale.objects.get(language_code="en"),
+        title="Calendar",
+        intro="Activities on integrity, aggression and violence, data protection and undermining, all year round.",
     )
     themes = {t.slug: t for t in Theme.objects.filter(locale__language_code="nl")}
     departments = list(Department.objects.order_by("pk"))

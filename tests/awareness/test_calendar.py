@@ -157,3 +157,18 @@ def test_unlimited_sessions_have_no_places_left_figure():
     session = SessionFactory(capacity=None)
     item = ProgrammeItemPage.objects.get(pk=session.item_id)
     assert item.search_result_context()["places_left"] is None
+
+
+def test_the_english_calendar_lists_the_same_programme(employee_client, calendar):
+    from wagtail.models import Locale
+
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    calendar.get_parent().copy_for_translation(english)
+    translated = calendar.copy_for_translation(english)
+    translated.save_revision().publish()
+    SessionFactory(item=programme_item(title="Masterclass"), start=in_days(4))
+    response = employee_client.get(translated.url)
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.text
+    assert titles(response) == ["Masterclass"]
+    assert "Show activities" in response.text
