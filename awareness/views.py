@@ -58,6 +58,9 @@ def register(request, session_id: int):
         "department": default_department(request.user),
     }
     form = RegistrationForm(request.POST or None, initial=initial)
+    if request.user.email:
+        # The account's address: people register themselves, not others, and only once.
+        form.fields["email"].disabled = True
     if request.method == "POST" and problem is None and form.is_valid():
         applicant = services.Applicant(
             name=form.cleaned_data["name"],
@@ -109,6 +112,7 @@ def my_registrations(request):
     for registration in past:
         registration.can_evaluate = (
             registration.status == Registration.Status.CONFIRMED
+            and registration.attended is not False
             and registration.session.end < now
             and not hasattr(registration, "evaluation")
         )
@@ -154,7 +158,8 @@ def evaluate(request, pk: int):
     registration = get_object_or_404(Registration.objects.select_related("session__item"), pk=pk)
     if not owns_registration(request.user, registration):
         raise PermissionDenied
-    if registration.status != Registration.Status.CONFIRMED or not registration.session.is_past:
+    attended = registration.status == Registration.Status.CONFIRMED and registration.attended is not False
+    if not attended or not registration.session.is_past:
         messages.error(request, _("Je kunt een sessie evalueren als je erbij was en hij voorbij is."))
         return redirect("awareness:my_registrations")
     if Evaluation.objects.filter(registration=registration).exists():

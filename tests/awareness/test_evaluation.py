@@ -58,3 +58,10 @@ def test_edition_page_shows_the_average_only_from_five_responses(employee_client
     Evaluation.objects.create(registration=RegistrationFactory(session=session), rating=4)
     response = employee_client.get(edition.url)
     assert "Waardering 4,0 van 5 (5 evaluaties)" in response.text
+
+
+def test_people_marked_absent_cannot_evaluate(employee_client, employee):
+    registration = RegistrationFactory(session=past_session(), user=employee, attended=False)
+    response = employee_client.post(reverse("awareness:evaluate", args=[registration.pk]), {"rating": "5"})
+    assert response.status_code == 302
+    assert not Evaluation.objects.exists()
