@@ -42,7 +42,7 @@ class RegistrationsColumn(Column):
         context["link_url"] = reverse("awareness_admin_session", args=[instance.pk])
         return context
 
-    cell_template_name = "wagtailadmin/tables/link_cell.html"
+    cell_template_name = "awareness/admin/link_cell.html"
 
 
 class SessionEditView(EditView):

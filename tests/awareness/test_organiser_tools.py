@@ -181,3 +181,24 @@ def test_organisers_see_the_admin_link_on_the_item_page(client, make_user):
     client.force_login(organiser)
     assert link in client.get(session.item.url).text
     assert link not in employee_client.get(session.item.url).text
+
+
+@pytest.mark.parametrize(
+    ("roles", "viewset"),
+    [
+        ((Role.EDITOR,), "awareness_sessions"),
+        ((Role.EDITOR,), "awareness_team_sessions"),
+        ((Role.ADMINISTRATOR,), "awareness_introductions"),
+        ((Role.ADMINISTRATOR,), "awareness_declarations"),
+    ],
+)
+def test_admin_listings_render_with_rows(client, make_user, session, roles, viewset):
+    from tests.awareness.factories import IntroductionAttendanceFactory, TeamSessionFactory
+
+    IntroductionAttendanceFactory()
+    TeamSessionFactory()
+    client.force_login(make_user(*roles))
+    response = client.get(reverse(f"{viewset}:index"))
+    assert response.status_code == 200
+    if viewset == "awareness_sessions":
+        assert reverse("awareness_admin_session", args=[session.pk]) in response.text
