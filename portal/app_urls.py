@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("vpd.urls")),
     path("", include("forms.urls")),
     path("", include("home.urls")),
+    path("", include("awareness.urls")),
 ]

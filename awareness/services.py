@@ -1,0 +1,212 @@
+"""Registration, cancellation and waitlist promotion, with capacity enforced atomically.
+
+Capacity is checked and the registration written in one transaction that holds a lock on the
+session: `select_for_update()` on PostgreSQL; on SQLite the settings open every transaction with
+BEGIN IMMEDIATE, which takes the database's write lock at once, so sign-ups queue one by one.
+The test-only setting AWARENESS_REGISTRATION_LOCKING = False switches both off (autocommit, no
+row lock), so the concurrency test can show that it sees a race when there is one.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from awareness.ics import calendar_document
+from awareness.models import Registration, Session
+
+CANCEL_SALT = "awareness.registration.cancel"
+FEED_SALT = "awareness.feed"
+
+
+class RegistrationError(Exception):
+    """A sign-up or cancellation that cannot go ahead; the message is shown to the person."""
+
+
+@dataclass
+class Applicant:
+    name: str
+    email: str
+    department_id: int | None = None
+    user_id: int | None = None
+
+
+def locking_enabled() -> bool:
+    return getattr(settings, "AWARENESS_REGISTRATION_LOCKING", True)
+
+
+def register(session_id: int, applicant: Applicant) -> Registration:
+    """Register `applicant` for the session: confirmed while places are left, else waitlisted."""
+    if locking_enabled():
+        with transaction.atomic():
+            session = Session.objects.select_for_update().select_related("item").get(pk=session_id)
+            registration = _register(session, applicant)
+    else:
+        session = Session.objects.select_related("item").get(pk=session_id)
+        registration = _register(session, applicant)
+    transaction.on_commit(lambda: send_registration_email(registration))
+    return registration
+
+
+def _register(session: Session, applicant: Applicant) -> Registration:
+    if session.cancelled:
+        raise RegistrationError(_("Deze sessie gaat niet door."))
+    if session.end < timezone.now():
+        raise RegistrationError(_("Deze sessie is al voorbij."))
+    if not session.is_open:
+        raise RegistrationError(_("De aanmelding voor deze sessie is gesloten."))
+    email = applicant.email.strip().lower()
+    active = Registration.objects.filter(session=session).exclude(status=Registration.Status.CANCELLED)
+    if active.filter(email=email).exists():
+        raise RegistrationError(_("Je bent al aangemeld voor deze sessie."))
+    confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
+    delay = getattr(settings, "AWARENESS_TEST_RACE_DELAY", 0)
+    if delay:
+        time.sleep(delay)  # test-only: widens the window between counting and writing
+    full = session.capacity is not None and confirmed >= session.capacity
+    try:
+        with transaction.atomic():
+            return Registration.objects.create(
+                session=session,
+                user_id=applicant.user_id,
+                name=applicant.name.strip(),
+                email=email,
+                department_id=applicant.department_id,
+                status=Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED,
+            )
+    except IntegrityError as error:
+        raise RegistrationError(_("Je bent al aangemeld voor deze sessie.")) from error
+
+
+def cancel(registration_id: int) -> Registration:
+    """Cancel a registration; a freed place goes to the first person on the waitlist."""
+    promoted = None
+    with transaction.atomic():
+        registration = Registration.objects.select_related("session").get(pk=registration_id)
+        session = Session.objects.select_for_update().select_related("item").get(pk=registration.session_id)
+        registration.refresh_from_db()
+        if registration.status == Registration.Status.CANCELLED:
+            raise RegistrationError(_("Deze aanmelding was al afgemeld."))
+        if session.start < timezone.now():
+            raise RegistrationError(_("Deze sessie is al begonnen; afmelden kan niet meer."))
+        was_confirmed = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        if was_confirmed:
+            promoted = promote_waitlist(session)
+    for person in promoted or []:
+        transaction.on_commit(lambda person=person: send_promotion_email(person))
+    return registration
+
+
+def promote_waitlist(session: Session) -> list[Registration]:
+    """Move people from the waitlist to confirmed while places are free (caller holds the lock)."""
+    waiting = session.registrations.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
+    if session.capacity is None:
+        free = waiting.count()
+    else:
+        confirmed = session.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        free = max(session.capacity - confirmed, 0)
+    promoted = list(waiting[:free])
+    for registration in promoted:
+        registration.status = Registration.Status.CONFIRMED
+        registration.save(update_fields=["status"])
+    return promoted
+
+
+def cancel_token(registration: Registration) -> str:
+    return signing.dumps(registration.pk, salt=CANCEL_SALT)
+
+
+def registration_from_token(token: str) -> Registration | None:
+    try:
+        pk = signing.loads(token, salt=CANCEL_SALT)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.select_related("session__item").filter(pk=pk).first()
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def cancel_url(registration: Registration) -> str:
+    with translation.override("nl"):
+        return absolute(reverse("awareness:cancel_by_link", args=[cancel_token(registration)]))
+
+
+def _mail(registration: Registration, template: str, subject: str, attach_ics: bool) -> None:
+    context = {
+        "registration": registration,
+        "session": registration.session,
+        "item": registration.session.item,
+        "cancel_url": cancel_url(registration),
+    }
+    body = render_to_string(f"awareness/email/{template}.txt", context)
+    message = EmailMessage(subject=subject, body=body, to=[registration.email])
+    if attach_ics:
+        message.attach(
+            "activiteit.ics",
+            calendar_document([registration.session], registration.session.item.title),
+            "text/calendar",
+        )
+    message.send()
+
+
+def send_registration_email(registration: Registration) -> None:
+    title = registration.session.item.title
+    if registration.status == Registration.Status.CONFIRMED:
+        _mail(registration, "confirmed", _("Aanmelding bevestigd: %(title)s") % {"title": title}, True)
+    else:
+        _mail(registration, "waitlisted", _("Op de wachtlijst: %(title)s") % {"title": title}, False)
+
+
+def send_promotion_email(registration: Registration) -> None:
+    title = registration.session.item.title
+    _mail(registration, "promoted", _("Er is een plaats vrij: %(title)s") % {"title": title}, True)
+
+
+def send_reminder_email(registration: Registration) -> None:
+    title = registration.session.item.title
+    _mail(registration, "reminder", _("Herinnering: morgen %(title)s") % {"title": title}, True)
+
+
+def evaluation_url(registration: Registration) -> str:
+    with translation.override("nl"):
+        return absolute(reverse("awareness:evaluate", args=[registration.pk]))
+
+
+def send_evaluation_request(registration: Registration) -> None:
+    title = registration.session.item.title
+    context = {
+        "registration": registration,
+        "item": registration.session.item,
+        "url": evaluation_url(registration),
+    }
+    body = render_to_string("awareness/email/evaluation.txt", context)
+    EmailMessage(
+        subject=_("Hoe was het? %(title)s") % {"title": title}, body=body, to=[registration.email]
+    ).send()
+
+
+def feed_token(user) -> str:
+    """A personal token for calendar subscriptions (calendar programs cannot sign in)."""
+    return signing.Signer(salt=FEED_SALT).sign_object(user.pk)
+
+
+def user_from_feed_token(token: str):
+    from django.contrib.auth import get_user_model
+
+    try:
+        pk = signing.Signer(salt=FEED_SALT).unsign_object(token)
+    except signing.BadSignature:
+        return None
+    return get_user_model().objects.filter(pk=pk, is_active=True).first()

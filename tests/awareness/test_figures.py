@@ -1,0 +1,85 @@
+"""The awareness room's statistics providers: figures per year and one query per figure group."""
+
+import datetime
+
+import pytest
+
+from awareness.figures import IntroductionProvider, ResilienceWeekProvider, TeamSessionsProvider
+from tests.awareness.factories import (
+    IntroductionAttendanceFactory,
+    IntroductionMeetingFactory,
+    RegistrationFactory,
+    SessionFactory,
+    TeamSessionFactory,
+    edition_page,
+    programme_item,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def aware(year, month, day):
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.datetime(year, month, day, 10))
+
+
+def test_introduction_figures(django_assert_num_queries):
+    online = IntroductionMeetingFactory(
+        start=aware(2021, 3, 1), end=aware(2021, 3, 1) + datetime.timedelta(hours=2)
+    )
+    on_site = IntroductionMeetingFactory(
+        start=aware(2021, 9, 1), end=aware(2021, 9, 1) + datetime.timedelta(hours=2), format="on_site"
+    )
+    IntroductionMeetingFactory(start=aware(2022, 1, 5), end=aware(2022, 1, 5) + datetime.timedelta(hours=2))
+    IntroductionAttendanceFactory.create_batch(3, meeting=online)
+    IntroductionAttendanceFactory.create_batch(2, meeting=on_site)
+    IntroductionAttendanceFactory(meeting=on_site, declaration="", declaration_date=None)
+    provider = IntroductionProvider()
+    with django_assert_num_queries(1):
+        figures = provider.compute(2021)
+    assert figures == {"sessions": 2, "sessions_online": 1, "attendees": 6, "declarations_taken": 5}
+    with django_assert_num_queries(1):
+        assert provider.years() == {2021, 2022}
+    assert provider.compute(2019) is None
+    assert provider.year_of(online) == 2021
+    assert provider.year_of(online.attendances.first()) == 2021
+    assert provider.path == ("awareness", "introduction")
+
+
+def test_resilience_week_figures_count_confirmed_places_and_distinct_people(django_assert_num_queries):
+    edition = edition_page(2021)
+    first, second = programme_item(parent=edition), programme_item(parent=edition)
+    outside = programme_item()  # in the calendar, not in the week
+    s1 = SessionFactory(
+        item=first, start=aware(2021, 10, 11), end=aware(2021, 10, 11) + datetime.timedelta(hours=2)
+    )
+    s2 = SessionFactory(
+        item=second, start=aware(2021, 10, 12), end=aware(2021, 10, 12) + datetime.timedelta(hours=2)
+    )
+    s3 = SessionFactory(item=outside)
+    RegistrationFactory(session=s1, email="a@x.invalid")
+    RegistrationFactory(session=s2, email="a@x.invalid")
+    RegistrationFactory(session=s2, email="b@x.invalid")
+    RegistrationFactory(session=s2, email="c@x.invalid", status="cancelled")
+    RegistrationFactory(session=s2, email="d@x.invalid", status="waitlisted")
+    RegistrationFactory(session=s3, email="e@x.invalid")
+    provider = ResilienceWeekProvider()
+    with django_assert_num_queries(1):
+        figures = provider.compute(2021)
+    assert figures == {"programme_items": 2, "registrations": 3, "participants": 2}
+    with django_assert_num_queries(1):
+        assert provider.years() == {2021}
+    assert provider.compute(2020) is None
+    assert provider.year_of(s1.registrations.first()) == 2021
+    assert provider.year_of(s3.registrations.first()) is None
+
+
+def test_team_session_figures(django_assert_num_queries):
+    TeamSessionFactory(date=datetime.date(2026, 3, 1), participants=10)
+    TeamSessionFactory(date=datetime.date(2026, 5, 1), participants=7)
+    provider = TeamSessionsProvider()
+    with django_assert_num_queries(1):
+        assert provider.compute(2026) == {"sessions": 2, "participants": 17, "departments": 1}
+    assert provider.compute(2025) is None
+    assert provider.years() == {2026}
