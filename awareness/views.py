@@ -26,12 +26,13 @@ from awareness.models import (
     Session,
 )
 from awareness.permissions import can_manage_item, owns_registration
-from home.models import Theme
+from home.models import EmployeeProfile, Theme
 
 
 def default_department(user):
-    profile = getattr(user, "employeeprofile", None)  # home.EmployeeProfile, once it exists
-    if profile is not None and getattr(profile, "department_id", None):
+    """The user's department from their profile, else the one they chose when they last registered."""
+    profile = EmployeeProfile.objects.filter(user=user).only("department_id").first()
+    if profile is not None and profile.department_id:
         return profile.department_id
     last = (
         Registration.objects.filter(user=user, department__isnull=False)

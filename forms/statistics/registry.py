@@ -12,15 +12,6 @@ from django.utils.module_loading import import_string
 from forms.statistics.base import StatisticsProvider
 
 PROVIDERS = [
-    # After merging the awareness, reports and VPD apps, list every source here in this order:
-    # awareness.figures.IntroductionProvider, awareness.figures.ResilienceWeekProvider,
-    # forms.figures.IntegrityReportsProvider, forms.figures.ConfidentialAdvisorsProvider,
-    # (the survey, below), vpd.figures.PublicAggressionProvider, vpd.figures.PeerSupportProvider.
-    "forms.statistics.figures.EmployeeSurveyProvider",
-]
-
-#: All provider paths of the complete portal (the seed's oracle tests run only when all are listed).
-ALL_SOURCES = (
     "awareness.figures.IntroductionProvider",
     "awareness.figures.ResilienceWeekProvider",
     "forms.figures.IntegrityReportsProvider",
@@ -28,7 +19,7 @@ ALL_SOURCES = (
     "forms.statistics.figures.EmployeeSurveyProvider",
     "vpd.figures.PublicAggressionProvider",
     "vpd.figures.PeerSupportProvider",
-)
+]
 
 
 def provider_paths() -> tuple[str, ...]:
@@ -44,8 +35,3 @@ def _instances(paths: tuple[str, ...]) -> tuple[StatisticsProvider, ...]:
 def get_providers() -> tuple[StatisticsProvider, ...]:
     """Provider instances, in registry order."""
     return _instances(provider_paths())
-
-
-def all_sources_registered() -> bool:
-    """True when every source of the portal is in the registry (after all apps are merged)."""
-    return set(ALL_SOURCES) <= set(provider_paths())

@@ -11,41 +11,17 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
 
-from forms.statistics.registry import all_sources_registered
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
-from tests.statistics.records import TEST_PROVIDERS, TallyRecord
 
 
 @pytest.fixture
-def report_site(live_db, settings):
+def report_site(live_db):
     call_command("load_demo_content", stdout=StringIO())
-    created = False
-    if not all_sources_registered():
-        if TallyRecord._meta.db_table not in connection.introspection.table_names():
-            with connection.schema_editor() as editor:
-                editor.create_model(TallyRecord)
-            created = True
-        settings.STATISTICS_PROVIDERS = TEST_PROVIDERS
-        rows = [("persoonlijke-bedreiging", 49), ("fysieke-agressie", 18), ("verbale-agressie", 54)]
-        TallyRecord.objects.bulk_create(
-            TallyRecord(source="aggression", year=2021, kind=kind, person=f"p{kind}{n}")
-            for kind, count in rows
-            for n in range(count)
-        )
-        from forms.statistics.models import HistoricalFigure
-
-        HistoricalFigure.objects.filter(year=2021).delete()
     cache.clear()
     yield
     cache.clear()
-    if not all_sources_registered():
-        TallyRecord.objects.all().delete()  # unmanaged: the test flush does not empty it
-    if created:
-        with connection.schema_editor() as editor:
-            editor.delete_model(TallyRecord)
 
 
 def test_employee_reads_a_chart_and_downloads_the_csv(page, axe, report_site):

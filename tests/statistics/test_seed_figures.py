@@ -15,16 +15,9 @@ from django.core.management import call_command
 
 from forms.statistics import service
 from forms.statistics.models import AnnualReportPage
-from forms.statistics.registry import all_sources_registered
 from portal.roles import Role
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        not all_sources_registered(),
-        reason="needs all seven statistics providers in forms/statistics/registry.py",
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 # The appendix of the seed ("Bijlage 2"): detail of the subject, source, fact-finding investigation.
 APPENDIX = [
