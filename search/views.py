@@ -48,7 +48,7 @@ def search(request):
     }
 
     if query.problem == "stopwords":
-        notices.append(_("Gebruik woorden die meer zeggen dan ‘de’, ‘het’ of ‘en’, bijvoorbeeld ‘melden’."))
+        notices.append(_("Gebruik woorden die meer zeggen dan “de”, “het” of “en”, bijvoorbeeld “melden”."))
     if query.terms:
         results = services.search_pages(services.searchable_pages(request, section), query)
         paginator = Paginator(results, RESULTS_PER_PAGE)
