@@ -183,7 +183,9 @@ def snippet(page: Page, terms: list[str], words: int = SNIPPET_WORDS) -> SafeStr
 
     def matches(token) -> bool:
         word = fold(token.group())
-        return any(word.startswith(term) or (term.startswith(word) and len(word) > 3) for term in folded_terms)
+        return any(
+            word.startswith(term) or (term.startswith(word) and len(word) > 3) for term in folded_terms
+        )
 
     first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
     start = max(0, first - 8)

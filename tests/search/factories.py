@@ -15,7 +15,11 @@ def dutch_home() -> HomePage:
 def english_home() -> Page:
     home = dutch_home()
     english = Locale.objects.get(language_code="en")
-    return home.get_translation_or_none(english) or home.copy_for_translation(english)
+    page = home.get_translation_or_none(english) or home.copy_for_translation(english)
+    page = page.specific
+    page.title = "Integrity and unwanted behaviour"
+    page.save_revision().publish()
+    return page
 
 
 class ContentPageFactory(wagtail_factories.PageFactory):
