@@ -70,7 +70,7 @@ def search(request):
         # Past sessions rank below upcoming ones (stable: relevance order within each group).
         items.sort(key=lambda item: item["is_past"])
         first_page = page_of_results.number == 1
-        if first_page and not section:
+        if requested in ("", "1") and not section:  # a new search, not paging or filtering
             services.log_query(query, count)
         context.update(
             searched=True,
