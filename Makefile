@@ -11,7 +11,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages
+.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages bench-search
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -72,3 +72,6 @@ test: install check test-only ## Set up and run the whole suite (unit, integrati
 
 test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass options)
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,000 generated pages (throwaway DB)
+	$(BIN)/python scripts/bench_search.py
