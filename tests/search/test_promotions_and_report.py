@@ -142,3 +142,18 @@ def test_report_query_count_does_not_grow_with_rows(client, make_user, django_as
         Query.get(f"term{number}").add_hit()
     with django_assert_max_num_queries(len(few)):
         client.get(REPORT_URLS[0])
+
+
+def test_old_counts_are_forgotten(settings):
+    settings.WAGTAILSEARCH_HITS_MAX_AGE = 90
+    today = timezone.localdate()
+    query = Query.get("oud")
+    QueryDailyHits.objects.create(query=query, date=today - timezone.timedelta(days=120), hits=1)
+    ZeroResultDailyHits.objects.create(query=query, date=today - timezone.timedelta(days=120), hits=1)
+    recent = Query.get("recent")
+    recent.add_hit()
+    ZeroResultDailyHits.add_hit(recent)
+    call_command("search_garbage_collect", stdout=StringIO())
+    assert not Query.objects.filter(query_string="oud").exists()
+    assert ZeroResultDailyHits.objects.filter(query=recent).count() == 1
+    assert recent.hits == 1
