@@ -8,10 +8,12 @@ models, never pages, so they cannot be found here: the search only ever runs on 
 from __future__ import annotations
 
 import html
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.db import DatabaseError, transaction
 from django.db.models import Q, QuerySet
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -22,6 +24,8 @@ from wagtail.search.backends.base import FilterFieldError
 
 from search.models import ZeroResultDailyHits
 from search.sections import content_type_ids_for_section
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 10
@@ -145,13 +149,21 @@ def promotions(request, query: CleanQuery) -> list[SearchPromotion]:
 
 
 def log_query(query: CleanQuery, found: int) -> None:
-    """Count the query (and whether it found nothing). Stores no user, address or session."""
+    """Count the query (and whether it found nothing). Stores no user, address or session.
+
+    Counting is best effort: two people searching the same new term at the same moment may race on
+    the unique rows; the search itself must never fail because of that.
+    """
     if not query.text:
         return
-    logged = Query.get(query.text[:255])
-    logged.add_hit()
-    if found == 0:
-        ZeroResultDailyHits.add_hit(logged)
+    try:
+        with transaction.atomic():
+            logged = Query.get(query.text[:255])
+            logged.add_hit()
+            if found == 0:
+                ZeroResultDailyHits.add_hit(logged)
+    except DatabaseError:
+        logger.warning("Could not count a search query", exc_info=True)
 
 
 def fold(text: str) -> str:

@@ -157,3 +157,16 @@ def test_old_counts_are_forgotten(settings):
     assert not Query.objects.filter(query_string="oud").exists()
     assert ZeroResultDailyHits.objects.filter(query=recent).count() == 1
     assert recent.hits == 1
+
+
+def test_a_failing_count_never_breaks_the_search(search, monkeypatch):
+    from django.db import IntegrityError
+
+    def clash(*args, **kwargs):
+        raise IntegrityError("unique constraint: a simultaneous search")
+
+    monkeypatch.setattr(Query, "get", clash)
+    ContentPageFactory(title="Melden", body_text="Een melding doen.")
+    response = search(q="melding")
+    assert response.status_code == 200
+    assert "1 resultaat" in response.content.decode()
