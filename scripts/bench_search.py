@@ -228,6 +228,7 @@ def measure() -> None:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)
     database_url = os.environ.get("BENCH_DATABASE_URL", "")
     tmp = None
     if not database_url:
