@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import Department
+from home.models import ContentPage, Department
 from portal.roles import Role
 from search import services
 from tests.search.factories import ContentPageFactory
@@ -110,4 +110,7 @@ def test_search_only_ever_queries_pages():
     request.session = {}
     pages = services.searchable_pages(request)
     assert pages.model is Page
-    assert services.search_pages(pages, services.clean_query("melding")).query_compiler.queryset.model is Page
+    ContentPageFactory(title="Melding", body_text="Een melding doen.")
+    Department.objects.create(name="Melding", slug="melding")
+    results = list(services.search_pages(pages, services.clean_query("melding"))[:10])
+    assert [type(result) for result in results] == [ContentPage]

@@ -109,3 +109,23 @@ def test_relevance_on_pages_from_the_annual_report(employee_client, annual_repor
 
 def test_title_matches_rank_first(employee_client, annual_report_pages):
     assert top_titles(employee_client, "nl", "vertrouwenspersonen")[0] == "Vertrouwenspersonen"
+
+
+def test_sqlite_ranking_agrees_with_wagtails_backend(annual_report_pages, rf, employee):
+    """The one-query FTS5 ranking (`RankedPages`) orders as Wagtail's own SQLite backend does."""
+    from django.db import connection
+
+    from search import services
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the FTS5 ranking path is SQLite only")
+    request = rf.get("/nl/zoeken/")
+    request.user = employee
+    request.session = {}
+    for text in ["agressie", "ov-pas", "integriteit", "vertrouwenspersonen", "melden"]:
+        query = services.clean_query(text)
+        pages = services.searchable_pages(request)
+        ours = [page.pk for page in services.search_pages(pages, query)[:20]]
+        wagtails = [page.pk for page in pages.search(query.text, operator="and")[:20]]
+        assert isinstance(services.search_pages(pages, query), services.RankedPages)
+        assert ours == wagtails, text
