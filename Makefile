@@ -11,7 +11,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages
+.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages bench-search
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -76,3 +76,5 @@ test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass o
 .PHONY: bench-stats
 bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 records (PostgreSQL when DATABASE_URL says so)
 	$(TEST) $(BIN)/python scripts/bench_statistics.py
+bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,000 generated pages (throwaway DB)
+	$(BIN)/python scripts/bench_search.py

@@ -1,28 +1,138 @@
 """Site search over live pages the person may see, in the current language."""
 
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 
+from search import services
+from search.forms import SearchForm
+from search.sections import SECTIONS, section_label, section_of
+
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+MAX_SUGGESTIONS = 6
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = pages.search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_of_results = paginator.page(1)
-    except EmptyPage:
-        page_of_results = paginator.page(paginator.num_pages)
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": page_of_results, "count": paginator.count},
-    )
+    form = SearchForm(request.GET or None)
+    form.is_valid()  # errors (an unknown section) are shown beside the field; we search anyway
+    cleaned = getattr(form, "cleaned_data", {})
+    raw = request.GET.get("q", "")
+    if not isinstance(raw, str):  # pragma: no cover - QueryDict always gives str
+        raw = ""
+    query = services.clean_query(raw)
+    section = cleaned.get("section") or ""
+    notices = []
+    if query.truncated:
+        notices.append(
+            _("Je zoekopdracht was erg lang. We hebben gezocht op de eerste %(count)s woorden.")
+            % {"count": len(query.terms)}
+        )
+
+    context = {
+        "form": form,
+        "search_query": raw[: services.MAX_QUERY_LENGTH].strip(),
+        "query": query,
+        "section": section,
+        "section_label": section_label(section) if section else "",
+        "notices": notices,
+        "searched": False,
+        "base_params": urlencode({"q": raw[: services.MAX_QUERY_LENGTH].strip()}),
+        "page_params": urlencode(
+            {"q": raw[: services.MAX_QUERY_LENGTH].strip(), **({"section": section} if section else {})}
+        ),
+    }
+
+    if query.problem == "stopwords":
+        notices.append(_("Gebruik woorden die meer zeggen dan “de”, “het” of “en”, bijvoorbeeld “melden”."))
+    if query.terms:
+        results = services.search_pages(services.searchable_pages(request, section), query)
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        requested = request.GET.get("page", "1")
+        try:
+            page_of_results = paginator.page(requested)
+        except PageNotAnInteger:
+            page_of_results = paginator.page(1)
+            if requested:
+                notices.append(_("Dat paginanummer bestaat niet. Je ziet de eerste pagina."))
+        except EmptyPage:
+            page_of_results = paginator.page(paginator.num_pages)
+            notices.append(
+                _("Er zijn maar %(count)s pagina's met resultaten. Je ziet de laatste.")
+                % {"count": paginator.num_pages}
+            )
+        count = paginator.count
+        items = [result_item(request, page, query) for page in page_of_results.object_list]
+        # Past sessions rank below upcoming ones (stable: relevance order within each group).
+        items.sort(key=lambda item: item["is_past"])
+        first_page = page_of_results.number == 1
+        if requested in ("", "1") and not section:  # a new search, not paging or filtering
+            services.log_query(query, count)
+        context.update(
+            searched=True,
+            count=count,
+            results=page_of_results,
+            items=items,
+            sections=section_facets(request, query, section),
+            promotions=services.promotions(request, query) if first_page and not section else [],
+        )
+        if count == 0:
+            context["suggestions"] = suggestions(request)
+    elif raw.strip() or "q" in request.GET:
+        context["suggestions"] = suggestions(request)
+        if query.problem == "empty":
+            notices.append(_("Typ een of meer woorden om te zoeken."))
+    return render(request, "search/search.html", context)
+
+
+def result_item(request, page: Page, query) -> dict:
+    extra = {}
+    if hasattr(page, "search_result_context"):
+        extra = page.search_result_context() or {}
+    return {
+        "page": page,
+        "url": page.get_url(request),
+        "section": section_label(section_of(page)),
+        "snippet": services.snippet(page, query.terms),
+        "date": extra.get("date"),
+        "places_left": extra.get("places_left"),
+        "is_past": bool(extra.get("is_past")),
+    }
+
+
+def section_facets(request, query, current: str) -> list[dict]:
+    """Sections with their number of results (from one facet query), for the filter links."""
+    by_content_type = services.section_counts(request, query)
+    counts = dict.fromkeys(SECTIONS, 0)
+    for content_type_id, number in by_content_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        counts[section_of(model)] += number
+    return [
+        {"slug": slug, "label": label, "count": counts[slug], "current": slug == current}
+        for slug, label in SECTIONS.items()
+        if counts[slug] or slug == current
+    ]
+
+
+def suggestions(request) -> list[Page]:
+    """Where to go when nothing was found: promoted pages (the report form first), then the sections."""
+    locale = Locale.get_active()
+    denied = services.denied_paths(request)
+    found: dict[int, Page] = {}
+    picks = SearchPromotion.objects.filter(page__isnull=False).select_related("page", "query")
+    picks = sorted(picks, key=lambda pick: (pick.query.query_string != "melden", pick.sort_order or 0))
+    candidates = [pick.page for pick in picks]
+    home = Page.objects.filter(depth=2, locale=locale).first()
+    if home:
+        candidates += list(home.get_children().live().in_menu())
+    for page in candidates:
+        if page.locale_id != locale.pk:
+            page = page.get_translation_or_none(locale)
+        if page is None or not page.live or any(page.path.startswith(path) for path in denied):
+            continue
+        found.setdefault(page.pk, page)
+    return list(found.values())[:MAX_SUGGESTIONS]

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from search.conf import wagtailsearch_backends
+
 from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -173,7 +175,15 @@ CRISPY_TEMPLATE_PACK = "nlds"
 WAGTAIL_SITE_NAME = "Integriteitsportaal"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database backend (Dutch configuration on PostgreSQL), or OpenSearch/Elasticsearch
+# when SEARCH_BACKEND_URL is set (see search/conf.py and docs/search.md).
+WAGTAILSEARCH_BACKENDS = wagtailsearch_backends(
+    DATABASES["default"]["ENGINE"],
+    env_str("SEARCH_BACKEND_URL", ""),
+    env_str("SEARCH_BACKEND_VERSION", ""),
+    env_str("SEARCH_INDEX_PREFIX", "portal_"),
+)
+WAGTAILSEARCH_HITS_MAX_AGE = env_int("SEARCH_HITS_MAX_AGE_DAYS", 90)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

@@ -1,0 +1,18 @@
+import pytest
+from django.test.utils import override_settings
+
+
+@pytest.fixture
+def search(employee_client):
+    """GET the search page in Dutch (or another language) and return the response."""
+
+    def get(language: str = "nl", **params):
+        return employee_client.get(f"/{language}/zoeken/", params)
+
+    return get
+
+
+@pytest.fixture(autouse=True)
+def _english_ui_off():
+    with override_settings(LANGUAGE_CODE="nl"):
+        yield
