@@ -11,6 +11,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
+.PHONY: bench
 .PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages
 
 help: ## List the make targets
@@ -55,6 +56,12 @@ demo: migrate ## Load the demo content and demo accounts (safe to run twice)
 run: demo ## Set up, load the demo and serve on http://127.0.0.1:$(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT) (demo accounts: see README)"
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install ## Serve the production way (gunicorn, production settings) on http://127.0.0.1:$(PORT)
+	PORT=$(PORT) scripts/serve.sh
+
+bench: install ## Benchmark pages against nginx serving the same HTML (docs/performance.md)
+	$(BIN)/python scripts/bench_pages.py
 
 lint: $(STAMP)/python ## Ruff lint and format check
 	$(BIN)/ruff check .
