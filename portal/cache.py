@@ -55,7 +55,9 @@ logger = logging.getLogger(__name__)
 HOLE_NAME = "@@portal-hole:display-name@@"
 HOLE_USERNAME = "@@portal-hole:username@@"
 HOLE_CSRF = "@@portal-hole:csrf-token@@"
-HOLE_NAME_BYTES, HOLE_USERNAME_BYTES, HOLE_CSRF_BYTES = (h.encode() for h in (HOLE_NAME, HOLE_USERNAME, HOLE_CSRF))
+HOLE_NAME_BYTES = HOLE_NAME.encode()
+HOLE_USERNAME_BYTES = HOLE_USERNAME.encode()
+HOLE_CSRF_BYTES = HOLE_CSRF.encode()
 
 # Models outside the project's apps whose changes show on rendered pages.
 CONTENT_MODELS = [
@@ -107,7 +109,9 @@ def content_models() -> list[type[models.Model]]:
 
     from portal.models import CacheGeneration
 
-    project_labels = {config.label for config in apps.get_app_configs() if config.name in settings.PROJECT_APPS}
+    project_labels = {
+        config.label for config in apps.get_app_configs() if config.name in settings.PROJECT_APPS
+    }
     found = []
     for model in apps.get_models():
         if model is CacheGeneration or getattr(model, "page_cache_ignore", False):
@@ -364,14 +368,14 @@ class PageCacheMiddleware:
     def read(self, key: str):
         try:
             return _cache().get(key)
-        except Exception:  # noqa: BLE001 - a cache outage must only make pages slower
+        except Exception:  # a cache outage must only make pages slower
             logger.warning("Page cache unavailable (read)", exc_info=True)
             return None
 
     def write(self, key: str, entry: dict) -> None:
         try:
             _cache().set(key, entry, self.timeout)
-        except Exception:  # noqa: BLE001 - a cache outage must only make pages slower
+        except Exception:  # a cache outage must only make pages slower
             logger.warning("Page cache unavailable (write)", exc_info=True)
 
     @staticmethod

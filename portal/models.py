@@ -15,3 +15,6 @@ class CacheGeneration(models.Model):
 
     class Meta:
         verbose_name = "cachegeneratie"
+
+    def __str__(self) -> str:
+        return str(self.value)
