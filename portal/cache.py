@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -82,10 +82,13 @@ def _cache():
 
 
 def current_generation() -> int:
+    """The generation, read on every cacheable request: plain SQL, no ORM query building."""
     from portal.models import CacheGeneration
 
-    value = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
-    return value if value is not None else 0
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {CacheGeneration._meta.db_table} WHERE id = 1")  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def bump_generation(**kwargs) -> None:

@@ -40,7 +40,8 @@ def main_menu(request, current_page: Page | None = None) -> list[MenuItem]:
     if home is None:
         return []
     current_path = current_page.path if current_page else ""
-    children = home.get_children().live().in_menu().specific(defer=True).only("title", "url_path", "path")
+    # Plain pages (not .specific): a menu needs titles and URLs only, and one query for them all.
+    children = home.get_children().live().in_menu()
     items = []
     for child in children:
         items.append(
@@ -55,7 +56,7 @@ def main_menu(request, current_page: Page | None = None) -> list[MenuItem]:
 
 def breadcrumbs(request, page: Page) -> list[MenuItem]:
     """Ancestors below the tree root, ending with the page itself (not a link)."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path")
+    ancestors = page.get_ancestors().filter(depth__gt=1)
     crumbs = [MenuItem(a.title, a.get_url(request), False) for a in ancestors]
     crumbs.append(MenuItem(page.title, page.get_url(request), True))
     return crumbs

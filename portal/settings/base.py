@@ -164,11 +164,19 @@ CACHES = {
     "default": {
         "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env_str("CACHE_LOCATION", "portal"),
-    }
+    },
+    # Page shells (portal/cache.py): per process by default, which is safe with several processes
+    # because every key holds the content generation read from the database.
+    "pages": {
+        "BACKEND": env_str("PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env_str("PAGE_CACHE_LOCATION", "portal-pages"),
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
+    },
 }
 
 # Page cache (portal/cache.py): shells of Wagtail pages per language and content generation.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE", "")  # e.g. the deployed commit
 PAGE_CACHE_EXCLUDED_PATHS = env_list("PAGE_CACHE_EXCLUDED_PATHS", r"^/[a-z]{2}/(melden|meldingen|zaken)/")
