@@ -170,9 +170,10 @@ CACHES = {
     "pages": {
         "BACKEND": env_str("PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env_str("PAGE_CACHE_LOCATION", "portal-pages"),
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
     },
 }
+if "LocMemCache" in CACHES["pages"]["BACKEND"]:
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)}
 
 # Page cache (portal/cache.py): shells of Wagtail pages per language and content generation.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
