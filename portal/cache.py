@@ -274,9 +274,10 @@ def end_capture(request, capture: Capture) -> None:
 
 
 def page_is_cacheable(page) -> bool:
-    if not getattr(page.specific_class, "page_cache", True):
-        return False
-    return not page.get_view_restrictions().exists()
+    """Page types opt out with `page_cache = False`. Pages with view restrictions are rendered as
+    shells but never stored: Wagtail marks their responses `no-store, private`, which `storable`
+    refuses (so no extra query for the restrictions here)."""
+    return getattr(type(page), "page_cache", True)
 
 
 def hole_context(request) -> dict:

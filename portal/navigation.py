@@ -24,7 +24,18 @@ class LanguageLink:
 
 
 def home_page_for(request) -> Page | None:
-    """The site's home page in the language of the request (falls back to the site root)."""
+    """The site's home page in the language of the request (falls back to the site root).
+
+    Asked for by the logo link, the menu and the language links: looked up once per request and
+    language."""
+    found = request.__dict__.setdefault("_portal_home_pages", {})
+    language = translation.get_language()
+    if language not in found:
+        found[language] = _home_page_for(request)
+    return found[language]
+
+
+def _home_page_for(request) -> Page | None:
     site = Site.find_for_request(request)
     if site is None:
         return None

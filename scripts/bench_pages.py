@@ -18,6 +18,8 @@ What it does, all on 127.0.0.1 and inside a temporary folder that is removed aft
 Needs Debian's nginx, wrk and redis-server; installs them with apt-get when missing.
 """
 
+# ruff: noqa: S603 - runs fixed commands (manage.py, gunicorn, nginx, wrk, apt-get) with fixed arguments
+
 from __future__ import annotations
 
 import argparse
@@ -243,7 +245,7 @@ class Browser:
         if status != 200 or token is None:
             raise SystemExit(f"bench_pages: the sign-in page did not load ({status})")
         body = urlencode({"csrfmiddlewaretoken": token.group(1), "username": username, "password": password})
-        status, headers, _ = self.request("POST", "/nl/account/login/", body)
+        status, _, _ = self.request("POST", "/nl/account/login/", body)
         if status != 302 or "sessionid" not in self.cookies:
             raise SystemExit(f"bench_pages: signing in as {username} failed ({status})")
 
@@ -286,8 +288,8 @@ class Run:
 
 
 def to_ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
 def wrk(url: str, connections: int, seconds: int, cookie: str) -> Run:
@@ -304,6 +306,8 @@ def wrk(url: str, connections: int, seconds: int, cookie: str) -> Run:
         url,
     ]
     output = subprocess.run(command, capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
+    if "Requests/sec" not in output or "50%" not in output:
+        raise SystemExit(f"bench_pages: unexpected wrk output for {url}:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
     p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
@@ -334,7 +338,8 @@ def machine() -> str:
         "unknown CPU",
     )
     memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, {memory_kb / 1024 / 1024:.1f} GiB"
+    nproc = len(os.sched_getaffinity(0))
+    return f"nproc {nproc}, {cpu}, {memory_kb / 1024 / 1024:.1f} GiB memory"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -538,7 +543,7 @@ def print_table(results, available, connections, urls) -> None:
             )
     for name in urls:
         if name not in available:
-            print(f"| {name} | – | not available | | | | | |")
+            print(f"| {name} | - | not available | | | | | |")
 
 
 if __name__ == "__main__":
