@@ -463,6 +463,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             (tmp / "html" / f"{len(available)}.html").write_text(html)
             available[name] = url
+            _, headers, _ = browser.request("GET", url)
+            cache_state = headers.get("X-Page-Cache", "not used")
+            print(f"  {name}: {url} ({len(html)} bytes, page cache: {cache_state})")
         nginx_page = {name: f"/{index}.html" for index, name in enumerate(available)}
         servers.append(
             start(
