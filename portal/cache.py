@@ -19,7 +19,9 @@ What keeps it safe:
   `{% csrf_token %}` tag makes the render personal too.
 - Pending messages, query strings, non-GET requests, page types with `page_cache = False` and paths
   matching `PAGE_CACHE_EXCLUDED_PATHS` bypass the cache. App views (reports, cases,
-  registrations) are not Wagtail pages and are never stored.
+  registrations) are not Wagtail pages and are never stored, except those named (by URL name) in
+  `PAGE_CACHE_VIEWS` (search results: the same for everyone), which are rendered as shells with
+  the same watch on personal use and keyed on their query string too.
 - Any change to published content, snippets, settings, images, documents, sites, locales, view
   restrictions or any model of the project's apps increases the generation (one row in the
   database, so all app servers see it at once); `PAGE_CACHE_TIMEOUT` bounds how long a shell lives
@@ -250,9 +252,14 @@ def start_capture(page, request) -> None:
     """Called by the `on_serve_page` hook once Wagtail has routed the request and checked the
     page's view restrictions: from here on the page renders as a shell."""
     capture: Capture | None = getattr(request, "_page_cache", None)
-    if capture is None or not page_is_cacheable(page):
+    if capture is None or capture.page_id is not None or not page_is_cacheable(page):
         return
-    capture.page_id = page.pk
+    begin_shell(request, capture, page.pk)
+
+
+def begin_shell(request, capture: Capture, what) -> None:
+    """Swap in the placeholder user and the watched session until `end_capture`."""
+    capture.page_id = what
     capture.real_user = request.user
     capture.real_session = request.session
     capture.csrf_flag = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -308,11 +315,15 @@ class PageCacheMiddleware:
         self.timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", 600)
         self.release = getattr(settings, "PAGE_CACHE_RELEASE", "")
         self.excluded = _excluded_paths()
+        # App views (by URL name) whose output is the same for everyone, such as search results;
+        # they are rendered as shells too, so personal use is still noticed and never stored.
+        self.views = set(getattr(settings, "PAGE_CACHE_VIEWS", []))
 
     def __call__(self, request):
-        if not self.eligible(request):
+        kind = self.eligible(request)
+        if kind is None:
             return self.get_response(request)
-        key = self.key(request)
+        key = self.key(request, with_query=kind == "view")
         entry = self.read(key)
         if entry is not None:
             return self.respond(request, entry)
@@ -320,6 +331,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         capture = Capture()
         request._page_cache = capture
+        if kind == "view":
+            begin_shell(request, capture, request.resolver_match_name)
         try:
             response = self.get_response(request)
         finally:
@@ -339,26 +352,37 @@ class PageCacheMiddleware:
         patch_cache_control(response, private=True)
         return response
 
-    def eligible(self, request) -> bool:
-        if not self.enabled or request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
-            return False
+    def eligible(self, request) -> str | None:
+        """ "page" for a Wagtail page, "view" for an app view listed in PAGE_CACHE_VIEWS (its
+        query string is part of the key), None for everything else."""
+        if not self.enabled or request.method not in ("GET", "HEAD"):
+            return None
         try:
-            if resolve(request.path_info).func is not wagtail_serve:
-                return False  # an app's own view (reports, cases, registrations, search): never cached
+            match = resolve(request.path_info)
         except Resolver404:
-            return False
+            return None
+        if match.func is wagtail_serve and not request.META.get("QUERY_STRING"):
+            kind = "page"
+        elif match.url_name and match.url_name in self.views:
+            kind = "view"
+            request.resolver_match_name = match.url_name
+        else:
+            return None  # an app's own view (reports, cases, registrations): never cached
         if any(pattern.search(request.path) for pattern in self.excluded):
-            return False
+            return None
         if not request.user.is_authenticated:
-            return False  # the login requirement (and its redirect) is handled further in
+            return None  # the login requirement (and its redirect) is handled further in
         storage = getattr(request, "_messages", None)
         # Messages waiting to be shown are personal: render normally, which also consumes them.
-        return not (storage is not None and len(storage))
+        if storage is not None and len(storage):
+            return None
+        return kind
 
-    def key(self, request) -> str:
-        path = hashlib.blake2b(request.path.encode(), digest_size=16).hexdigest()
+    def key(self, request, *, with_query: bool = False) -> str:
+        address = request.get_full_path() if with_query else request.path
+        digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
         host = request.get_host()
-        return f"portal:page:{self.release}:{current_generation()}:{host}:{get_language()}:{path}"
+        return f"portal:page:{self.release}:{current_generation()}:{host}:{get_language()}:{digest}"
 
     @staticmethod
     def storable(response) -> bool:

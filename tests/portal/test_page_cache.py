@@ -176,11 +176,26 @@ def test_a_new_restriction_applies_at_once_to_a_cached_page(demo, anna):
     assert signed_in(anna).get(URL).status_code == 302
 
 
-def test_app_views_and_query_strings_are_not_cached(demo, anna):
+def test_other_app_views_and_page_query_strings_are_not_cached(demo, anna):
     client = signed_in(anna)
-    for url in ("/nl/zoeken/", "/nl/zoeken/?q=integriteit", f"{URL}?x=1"):
+    for url in ("/nl/account/password-reset/", f"{URL}?x=1"):
         client.get(url)
         assert client.get(url).get("X-Page-Cache") is None
+
+
+def test_search_results_are_shared_per_query_and_fresh_after_a_publish(demo, anna, bert):
+    """Search (PAGE_CACHE_VIEWS) is the same for everyone: cached per query string."""
+    url = "/nl/zoeken/?q=afspraken"
+    first = signed_in(anna).get(url)
+    second = signed_in(bert).get(url)
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert "Bert Bakker" in second.content.decode() and "Anna" not in second.content.decode()
+    other = signed_in(bert).get("/nl/zoeken/?q=melden")
+    assert other["X-Page-Cache"] == "miss" and 'value="melden"' in other.content.decode()
+    new = ContentPage(title="Nieuwe afspraken over geschenken", slug="geschenken")
+    section().add_child(instance=new)
+    new.save_revision().publish()
+    assert "Nieuwe afspraken over geschenken" in signed_in(anna).get(url).content.decode()
 
 
 def test_cached_pages_keep_security_headers_and_are_private(demo, anna):
