@@ -309,8 +309,9 @@ def wrk(url: str, connections: int, seconds: int, cookie: str) -> Run:
     if "Requests/sec" not in output or "50%" not in output:
         raise SystemExit(f"bench_pages: unexpected wrk output for {url}:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    # The latency distribution lines ("     50%    1.23ms"), not "69.99%" in the thread stats.
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1))
     errors = 0
     if found := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
         errors += int(found.group(1))
