@@ -26,7 +26,8 @@ What keeps it safe:
   restrictions or any model of the project's apps increases the generation (one row in the
   database, so all app servers see it at once); `PAGE_CACHE_TIMEOUT` bounds how long a shell lives
   (for content that depends on the date). Writes that bypass model signals (`QuerySet.update`,
-  `bulk_create`) call `bump_generation()` themselves.
+  `bulk_create`) call `bump_generation()` themselves; a project model that never shows on a page
+  (an audit log) may set `page_cache_ignore = True` so its writes leave the cache alone.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection, models
+from django.db import DatabaseError, connection, models
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -323,7 +324,11 @@ class PageCacheMiddleware:
         kind = self.eligible(request)
         if kind is None:
             return self.get_response(request)
-        key = self.key(request, with_query=kind == "view")
+        try:
+            key = self.key(request, with_query=kind == "view")
+        except DatabaseError:  # e.g. before `migrate` created the generation table
+            logger.warning("Page cache generation unavailable", exc_info=True)
+            return self.get_response(request)
         entry = self.read(key)
         if entry is not None:
             return self.respond(request, entry)
