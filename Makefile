@@ -11,7 +11,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages bench-search
+.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,12 @@ run: demo ## Set up, load the demo and serve on http://127.0.0.1:$(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT) (demo accounts: see README)"
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+serve: install ## Serve the production way (gunicorn, production settings) on http://127.0.0.1:$(PORT)
+	PORT=$(PORT) scripts/serve.sh
+
+bench: install ## Benchmark pages against nginx serving the same HTML (docs/performance.md)
+	$(BIN)/python scripts/bench_pages.py
+
 lint: $(STAMP)/python ## Ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -73,7 +79,6 @@ test: install check test-only ## Set up and run the whole suite (unit, integrati
 test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass options)
 	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-.PHONY: bench-stats
 bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 records (PostgreSQL when DATABASE_URL says so)
 	$(TEST) $(BIN)/python scripts/bench_statistics.py
 bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,000 generated pages (throwaway DB)

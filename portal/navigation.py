@@ -24,7 +24,18 @@ class LanguageLink:
 
 
 def home_page_for(request) -> Page | None:
-    """The site's home page in the language of the request (falls back to the site root)."""
+    """The site's home page in the language of the request (falls back to the site root).
+
+    Asked for by the logo link, the menu and the language links: looked up once per request and
+    language."""
+    found = request.__dict__.setdefault("_portal_home_pages", {})
+    language = translation.get_language()
+    if language not in found:
+        found[language] = _home_page_for(request)
+    return found[language]
+
+
+def _home_page_for(request) -> Page | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
@@ -40,7 +51,8 @@ def main_menu(request, current_page: Page | None = None) -> list[MenuItem]:
     if home is None:
         return []
     current_path = current_page.path if current_page else ""
-    children = home.get_children().live().in_menu().specific(defer=True).only("title", "url_path", "path")
+    # Plain pages (not .specific): a menu needs titles and URLs only, and one query for them all.
+    children = home.get_children().live().in_menu()
     items = []
     for child in children:
         items.append(
@@ -55,7 +67,7 @@ def main_menu(request, current_page: Page | None = None) -> list[MenuItem]:
 
 def breadcrumbs(request, page: Page) -> list[MenuItem]:
     """Ancestors below the tree root, ending with the page itself (not a link)."""
-    ancestors = page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path")
+    ancestors = page.get_ancestors().filter(depth__gt=1)
     crumbs = [MenuItem(a.title, a.get_url(request), False) for a in ancestors]
     crumbs.append(MenuItem(page.title, page.get_url(request), True))
     return crumbs

@@ -4,6 +4,16 @@ from portal.roles import Role
 from tests.portal.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: the page cache's generation lives in the database, which
+    is rolled back between tests, so a shell stored by one test could otherwise match in the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with the given roles (everyone is also an employee)."""

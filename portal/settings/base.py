@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: serves Wagtail pages to signed-in people from the page cache (portal/cache.py).
+    "portal.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -92,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.cache.hole_context",
             ],
         },
     },
@@ -166,8 +169,28 @@ CACHES = {
     "default": {
         "BACKEND": env_str("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
         "LOCATION": env_str("CACHE_LOCATION", "portal"),
-    }
+    },
+    # Page shells (portal/cache.py): per process by default, which is safe with several processes
+    # because every key holds the content generation read from the database.
+    "pages": {
+        "BACKEND": env_str("PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env_str("PAGE_CACHE_LOCATION", "portal-pages"),
+    },
 }
+if "LocMemCache" in CACHES["pages"]["BACKEND"]:
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)}
+
+# Page cache (portal/cache.py): shells of Wagtail pages per language and content generation.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE", "")  # e.g. the deployed commit
+PAGE_CACHE_VIEWS = env_list("PAGE_CACHE_VIEWS", "search")  # URL names of app views, same for everyone
+PAGE_CACHE_EXCLUDED_PATHS = env_list("PAGE_CACHE_EXCLUDED_PATHS", r"^/[a-z]{2}/(melden|meldingen|zaken)/")
+# Sessions read from the cache (written through to the database) once the cache is shared by all
+# app servers; a per-process cache would keep a signed-out session alive in other processes.
+if "LocMemCache" not in CACHES["default"]["BACKEND"]:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("nlds",)
 CRISPY_TEMPLATE_PACK = "nlds"

@@ -1,0 +1,434 @@
+"""A page cache that is safe on an intranet where everyone is signed in.
+
+Every Wagtail page is rendered once per (site, language, path, content generation) as a *shell*:
+the HTML with holes where the signed-in person's name and CSRF token go. Later requests for the
+same page get the shell from the cache with the holes filled in by string substitution, without
+routing, queries for the page tree, or template rendering. This applies to every page type without
+any work in the page's app.
+
+What keeps it safe:
+
+- Only signed-in people get cached pages (the login requirement is checked before the cache), and
+  only pages without view restrictions (Wagtail checks restrictions before a shell is stored, and a
+  restricted page is never stored; changing a restriction changes the generation).
+- While a shell is rendered, `request.user` and `request.session` are replaced by stand-ins that
+  give placeholders for the name and notice any other use (groups, permissions, ids, comparisons,
+  session data). A page whose rendering looked at anything personal is served to that person and
+  never stored, so a page with per-person parts (a registration, a confirmation) cannot leak into
+  the shared cache even if its app forgot to opt out. A CSRF token fetched other than through the
+  `{% csrf_token %}` tag makes the render personal too.
+- Pending messages, query strings, non-GET requests, page types with `page_cache = False` and paths
+  matching `PAGE_CACHE_EXCLUDED_PATHS` bypass the cache. App views (reports, cases,
+  registrations) are not Wagtail pages and are never stored, except those named (by URL name) in
+  `PAGE_CACHE_VIEWS` (search results: the same for everyone), which are rendered as shells with
+  the same watch on personal use and keyed on their query string too.
+- Any change to published content, snippets, settings, images, documents, sites, locales, view
+  restrictions or any model of the project's apps increases the generation (one row in the
+  database, so all app servers see it at once); `PAGE_CACHE_TIMEOUT` bounds how long a shell lives
+  (for content that depends on the date). Writes that bypass model signals (`QuerySet.update`,
+  `bulk_create`) call `bump_generation()` themselves; a project model that never shows on a page
+  (an audit log) may set `page_cache_ignore = True` so its writes leave the cache alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, connection, models
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
+from django.utils.translation import get_language
+from wagtail.views import serve as wagtail_serve
+
+logger = logging.getLogger(__name__)
+
+# Placeholders rendered into shells; never shown to anyone (filled in on every response).
+HOLE_NAME = "@@portal-hole:display-name@@"
+HOLE_USERNAME = "@@portal-hole:username@@"
+HOLE_CSRF = "@@portal-hole:csrf-token@@"
+HOLE_NAME_BYTES = HOLE_NAME.encode()
+HOLE_USERNAME_BYTES = HOLE_USERNAME.encode()
+HOLE_CSRF_BYTES = HOLE_CSRF.encode()
+
+# Models outside the project's apps whose changes show on rendered pages.
+CONTENT_MODELS = [
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Collection",
+    "wagtailcore.CollectionViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "taggit.Tag",
+]
+# Headers of a page response worth keeping with its shell (the rest is added by middleware).
+STORED_HEADERS = {"content-type", "content-language", "x-robots-tag", "link"}
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+# -- the generation ---------------------------------------------------------------------------
+
+
+def current_generation() -> int:
+    """The generation, read on every cacheable request: plain SQL, no ORM query building."""
+    from portal.models import CacheGeneration
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {CacheGeneration._meta.db_table} WHERE id = 1")  # noqa: S608
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def bump_generation(**kwargs) -> None:
+    """Make every cached page stale (for every app server: the number lives in the database)."""
+    from portal.models import CacheGeneration
+
+    if not CacheGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+        CacheGeneration.objects.get_or_create(pk=1, defaults={"value": 2})
+
+
+def _on_change(sender, instance=None, raw=False, **kwargs):
+    if raw:  # loading fixtures
+        return
+    bump_generation()
+
+
+def content_models() -> list[type[models.Model]]:
+    """Every model whose change may show on a rendered page."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Page
+
+    from portal.models import CacheGeneration
+
+    project_labels = {
+        config.label for config in apps.get_app_configs() if config.name in settings.PROJECT_APPS
+    }
+    found = []
+    for model in apps.get_models():
+        if model is CacheGeneration or getattr(model, "page_cache_ignore", False):
+            continue
+        if (
+            model._meta.app_label in project_labels
+            or issubclass(model, Page | BaseGenericSetting | BaseSiteSetting)
+            or model._meta.label in CONTENT_MODELS
+        ):
+            found.append(model)
+    return found
+
+
+def connect_signals() -> None:
+    from wagtail.signals import post_page_move
+
+    for model in content_models():
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
+    post_page_move.connect(_on_change, dispatch_uid="page-cache-move")
+
+
+# -- rendering a shell ------------------------------------------------------------------------
+
+
+@dataclass
+class Capture:
+    """What happened while a page was rendered for the shared cache."""
+
+    page_id: int | None = None
+    personal: list[str] = field(default_factory=list)
+    real_user: object = None
+    real_session: object = None
+    csrf_flag: object = None
+
+    def mark(self, what: str) -> None:
+        if what not in self.personal:
+            self.personal.append(what)
+
+
+class PlaceholderUser(SimpleLazyObject):
+    """The signed-in user as a shell sees it: authenticated, named by placeholders.
+
+    Everything else is passed through to the real user but marks the render as personal.
+    `isinstance` checks still see the real class (as with Django's own lazy `request.user`).
+    """
+
+    is_authenticated = True
+    is_anonymous = False
+
+    def __init__(self, user, capture: Capture):
+        super().__init__(lambda: user)
+        self._wrapped = user
+        self.__dict__["_capture"] = capture
+
+    def _use(self, what: str):
+        self.__dict__["_capture"].mark(f"user.{what}")
+        return self._wrapped
+
+    def get_full_name(self) -> str:
+        return HOLE_NAME
+
+    def get_username(self) -> str:
+        return HOLE_USERNAME
+
+    def __getattr__(self, name):
+        return getattr(self._use(name), name)
+
+    def __eq__(self, other):
+        return self._use("__eq__") == other
+
+    def __ne__(self, other):
+        return self._use("__ne__") != other
+
+    def __hash__(self):
+        return hash(self._use("__hash__"))
+
+    def __str__(self):
+        return str(self._use("__str__"))
+
+    def __bytes__(self):
+        return bytes(self._use("__bytes__"))
+
+    def __getitem__(self, key):
+        # Templates try `user[name]` before `user.name`; a user is not subscriptable, so this
+        # raises TypeError and the template falls back to the (watched) attribute.
+        return self._wrapped[key]
+
+    def __iter__(self):
+        return iter(self._use("__iter__"))
+
+    def __contains__(self, item):
+        return item in self._use("__contains__")
+
+
+class WatchedSession:
+    """The session as a shell sees it: any use marks the render as personal."""
+
+    def __init__(self, session, capture: Capture):
+        object.__setattr__(self, "_session", session)
+        object.__setattr__(self, "_capture", capture)
+
+    def _use(self, what: str):
+        self._capture.mark(f"session.{what}")
+        return self._session
+
+    def __getattr__(self, name):
+        return getattr(self._use(name), name)
+
+    def __setattr__(self, name, value):
+        setattr(self._use(name), name, value)
+
+    def __getitem__(self, key):
+        return self._use("__getitem__")[key]
+
+    def __setitem__(self, key, value):
+        self._use("__setitem__")[key] = value
+
+    def __delitem__(self, key):
+        del self._use("__delitem__")[key]
+
+    def __contains__(self, key):
+        return key in self._use("__contains__")
+
+    def __iter__(self):
+        return iter(self._use("__iter__"))
+
+    def __len__(self):
+        return len(self._use("__len__"))
+
+
+def start_capture(page, request) -> None:
+    """Called by the `on_serve_page` hook once Wagtail has routed the request and checked the
+    page's view restrictions: from here on the page renders as a shell."""
+    capture: Capture | None = getattr(request, "_page_cache", None)
+    if capture is None or capture.page_id is not None or not page_is_cacheable(page):
+        return
+    begin_shell(request, capture, page.pk)
+
+
+def begin_shell(request, capture: Capture, what) -> None:
+    """Swap in the placeholder user and the watched session until `end_capture`."""
+    capture.page_id = what
+    capture.real_user = request.user
+    capture.real_session = request.session
+    capture.csrf_flag = request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    user = request.user._wrapped if isinstance(request.user, SimpleLazyObject) else request.user
+    request.user = PlaceholderUser(user, capture)
+    request.session = WatchedSession(request.session, capture)
+
+
+def end_capture(request, capture: Capture) -> None:
+    if capture.page_id is None:
+        return
+    request.user = capture.real_user
+    request.session = capture.real_session
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        capture.mark("csrf.get_token")
+    else:
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = capture.csrf_flag or False
+
+
+def page_is_cacheable(page) -> bool:
+    """Page types opt out with `page_cache = False`. Pages with view restrictions are rendered as
+    shells but never stored: Wagtail marks their responses `no-store, private`, which `storable`
+    refuses (so no extra query for the restrictions here)."""
+    return getattr(type(page), "page_cache", True)
+
+
+def hole_context(request) -> dict:
+    """Context processor: while a shell renders, `{% csrf_token %}` writes a placeholder."""
+    capture = getattr(request, "_page_cache", None)
+    if capture is not None and capture.page_id is not None:
+        return {"csrf_token": HOLE_CSRF}
+    return {}
+
+
+# -- the middleware ---------------------------------------------------------------------------
+
+
+def _excluded_paths() -> list[re.Pattern]:
+    return [re.compile(pattern) for pattern in getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", [])]
+
+
+class PageCacheMiddleware:
+    """Serve Wagtail pages to signed-in people from shells; store shells on the way out.
+
+    Sits last in MIDDLEWARE, so security headers, CSP, CSRF cookies, sessions and the language all
+    apply to cached responses exactly as to rendered ones.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.enabled = getattr(settings, "PAGE_CACHE_ENABLED", True)
+        self.timeout = getattr(settings, "PAGE_CACHE_TIMEOUT", 600)
+        self.release = getattr(settings, "PAGE_CACHE_RELEASE", "")
+        self.excluded = _excluded_paths()
+        # App views (by URL name) whose output is the same for everyone, such as search results;
+        # they are rendered as shells too, so personal use is still noticed and never stored.
+        self.views = set(getattr(settings, "PAGE_CACHE_VIEWS", []))
+
+    def __call__(self, request):
+        kind = self.eligible(request)
+        if kind is None:
+            return self.get_response(request)
+        try:
+            key = self.key(request, with_query=kind == "view")
+        except DatabaseError:  # e.g. before `migrate` created the generation table
+            logger.warning("Page cache generation unavailable", exc_info=True)
+            return self.get_response(request)
+        entry = self.read(key)
+        if entry is not None:
+            return self.respond(request, entry)
+        if request.method != "GET":
+            return self.get_response(request)
+        capture = Capture()
+        request._page_cache = capture
+        if kind == "view":
+            begin_shell(request, capture, request.resolver_match_name)
+        try:
+            response = self.get_response(request)
+        finally:
+            del request._page_cache
+            end_capture(request, capture)
+        if capture.page_id is None or response.streaming:
+            return response
+        shell = response.content
+        if capture.personal:
+            logger.debug("Not caching %s: rendering used %s", request.path, ", ".join(capture.personal))
+            response["X-Page-Cache"] = "personal"
+        elif self.storable(response):
+            headers = {name: value for name, value in response.items() if name.lower() in STORED_HEADERS}
+            self.write(key, {"content": shell, "headers": headers})
+            response["X-Page-Cache"] = "miss"
+        response.content = fill_holes(shell, request)
+        patch_cache_control(response, private=True)
+        return response
+
+    def eligible(self, request) -> str | None:
+        """ "page" for a Wagtail page, "view" for an app view listed in PAGE_CACHE_VIEWS (its
+        query string is part of the key), None for everything else."""
+        if not self.enabled or request.method not in ("GET", "HEAD"):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.func is wagtail_serve and not request.META.get("QUERY_STRING"):
+            kind = "page"
+        elif match.url_name and match.url_name in self.views:
+            kind = "view"
+            request.resolver_match_name = match.url_name
+        else:
+            return None  # an app's own view (reports, cases, registrations): never cached
+        if any(pattern.search(request.path) for pattern in self.excluded):
+            return None
+        if not request.user.is_authenticated:
+            return None  # the login requirement (and its redirect) is handled further in
+        storage = getattr(request, "_messages", None)
+        # Messages waiting to be shown are personal: render normally, which also consumes them.
+        if storage is not None and len(storage):
+            return None
+        return kind
+
+    def key(self, request, *, with_query: bool = False) -> str:
+        address = request.get_full_path() if with_query else request.path
+        digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+        host = request.get_host()
+        return f"portal:page:{self.release}:{current_generation()}:{host}:{get_language()}:{digest}"
+
+    @staticmethod
+    def storable(response) -> bool:
+        if response.status_code != 200 or response.cookies:
+            return False
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return "private" not in cache_control and "no-store" not in cache_control
+
+    def read(self, key: str):
+        try:
+            return _cache().get(key)
+        except Exception:  # a cache outage must only make pages slower
+            logger.warning("Page cache unavailable (read)", exc_info=True)
+            return None
+
+    def write(self, key: str, entry: dict) -> None:
+        try:
+            _cache().set(key, entry, self.timeout)
+        except Exception:  # a cache outage must only make pages slower
+            logger.warning("Page cache unavailable (write)", exc_info=True)
+
+    @staticmethod
+    def respond(request, entry: dict) -> HttpResponse:
+        response = HttpResponse(fill_holes(entry["content"], request))
+        for name, value in entry["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        patch_cache_control(response, private=True)
+        return response
+
+
+def fill_holes(content: bytes, request) -> bytes:
+    """Put the person's name and a fresh CSRF token into a shell (bytes, UTF-8)."""
+    if b"@@portal-hole:" not in content:
+        return content
+    user = request.user
+    username = user.get_username()
+    content = content.replace(HOLE_NAME_BYTES, escape(user.get_full_name() or username).encode())
+    content = content.replace(HOLE_USERNAME_BYTES, escape(username).encode())
+    if HOLE_CSRF_BYTES in content:
+        content = content.replace(HOLE_CSRF_BYTES, get_token(request).encode())
+    return content

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Serve the portal the production way on http://127.0.0.1:$PORT: gunicorn (portal/gunicorn.conf.py)
+# with portal.settings.production, static files collected for WhiteNoise (compressed, hashed names).
+#
+# Locally, without a SECRET_KEY in the environment, a random key is generated once and kept in
+# .secret_key (untracked, mode 600), and SECURE_SSL_REDIRECT defaults to false because there is no
+# TLS-terminating proxy in front. In production set SECRET_KEY (and everything else) in the
+# environment instead; see docs/deployment.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-.venv/bin/python}
+export DJANGO_SETTINGS_MODULE=portal.settings.production
+export PORT=${PORT:-8000}
+
+if [ -z "${SECRET_KEY:-}" ]; then
+    if [ ! -s .secret_key ]; then
+        (umask 077 && "$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(64))' > .secret_key)
+        echo "Generated a local SECRET_KEY in .secret_key (untracked)."
+    fi
+    SECRET_KEY=$(cat .secret_key)
+    export SECRET_KEY
+    export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
+fi
+
+"$PYTHON" manage.py migrate --noinput -v0
+"$PYTHON" manage.py collectstatic --noinput -v0
+echo "Serving (gunicorn, production settings) on http://127.0.0.1:$PORT"
+exec "$PYTHON" -m gunicorn --config portal/gunicorn.conf.py portal.wsgi:application

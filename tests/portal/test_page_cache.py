@@ -1,0 +1,274 @@
+"""The page cache (portal/cache.py): fast, but never showing one person's parts to another, never
+serving stale content after a change, never skipping the login or a view restriction.
+
+Runs against the configured cache backends (local memory here); `test_page_cache_redis.py` runs
+the same checks against a real Redis server when CI provides one.
+"""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.messages import constants as message_levels
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.management import call_command
+from django.template import Context, Template
+from django.test import Client
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import ContentPage, Theme
+from portal.cache import Capture, PlaceholderUser
+from portal.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+URL = "/nl/heldere-afspraken/"
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", stdout=StringIO())
+    Page.fix_tree()  # the demo loader leaves a stale child count on the English home page
+
+
+@pytest.fixture
+def anna(make_user):
+    return make_user(username="anna", first_name="Anna", last_name="Aarts", email="anna@portaal.invalid")
+
+
+@pytest.fixture
+def bert(make_user):
+    return make_user(username="bert", first_name="Bert", last_name="Bakker", email="bert@portaal.invalid")
+
+
+def signed_in(user) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    return client
+
+
+def csrf_token_in(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def section(language: str = "nl") -> ContentPage:
+    return ContentPage.objects.get(slug="heldere-afspraken", locale__language_code=language)
+
+
+# -- two people, one page -----------------------------------------------------------------------
+
+
+def test_two_people_on_the_same_page_each_see_only_their_own_name(demo, anna, bert):
+    first = signed_in(anna).get(URL)
+    second = signed_in(bert).get(URL)
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    first_html, second_html = first.content.decode(), second.content.decode()
+    assert "Anna Aarts" in first_html and "Bert" not in first_html
+    assert "Bert Bakker" in second_html and "Anna" not in second_html
+    assert "@@portal-hole" not in first_html + second_html
+
+
+def test_each_person_gets_a_working_csrf_token_of_their_own(demo, anna, bert):
+    """The sign-out form on a cached page works for the person who got it, and only for them."""
+    anna_client, bert_client = signed_in(anna), signed_in(bert)
+    anna_client.get(URL)
+    bert_page = bert_client.get(URL)
+    assert bert_page["X-Page-Cache"] == "hit"
+    bert_token = csrf_token_in(bert_page.content.decode())
+    # Anna's session cannot use the token Bert got: CSRF failure, still signed in.
+    assert anna_client.post("/nl/account/logout/", {"csrfmiddlewaretoken": bert_token}).status_code == 403
+    assert anna_client.get(URL).status_code == 200
+    # Bert can sign out with it.
+    assert bert_client.post("/nl/account/logout/", {"csrfmiddlewaretoken": bert_token}).status_code == 302
+    assert bert_client.get(URL).status_code == 302
+
+
+def test_names_are_escaped_when_filled_in(demo, make_user):
+    mallory = make_user(username="mallory", first_name="<script>alert(1)</script>", last_name="")
+    signed_in(mallory).get(URL)
+    html = signed_in(mallory).get(URL).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_render_that_uses_personal_data_is_never_stored(demo, anna, bert, settings, tmp_path):
+    """A page type whose template shows something of the person (here: the e-mail address) is
+    served correctly to each person and never from the shared cache, without opting out."""
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "content_page.html").write_text(
+        '{% extends "base.html" %}{% block content %}<p id="me">{{ user.email }}</p>{% endblock %}'
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    first = signed_in(anna).get(URL)
+    second = signed_in(bert).get(URL)
+    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "personal"
+    assert '<p id="me">anna@portaal.invalid</p>' in first.content.decode()
+    assert '<p id="me">bert@portaal.invalid</p>' in second.content.decode()
+    assert "anna@" not in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("template", "personal"),
+    [
+        (
+            "{{ user.get_full_name }} {{ user.get_username }} {% if user.is_authenticated %}x{% endif %}",
+            False,
+        ),
+        ("{{ user.email }}", True),
+        ("{{ user.pk }}", True),
+        ("{% if user == other %}same{% endif %}", True),
+        ("{{ user }}", True),
+        ("{{ perms.home }}", True),
+        ("{% for group in user.groups.all %}{{ group }}{% endfor %}", True),
+    ],
+)
+def test_placeholder_user_notices_every_personal_use(anna, template, personal):
+    from django.contrib.auth.context_processors import PermWrapper
+
+    capture = Capture()
+    user = PlaceholderUser(anna, capture)
+    Template(template).render(Context({"user": user, "other": anna, "perms": PermWrapper(user)}))
+    assert bool(capture.personal) is personal, capture.personal
+
+
+def test_pending_messages_are_shown_and_bypass_the_cache(demo, anna):
+    client = signed_in(anna)
+    client.get(URL)  # stored
+    # Where Django keeps a message between a redirect and the next page (the messages cookie).
+    storage = CookieStorage(type("Request", (), {"COOKIES": {}})())
+    client.cookies[storage.cookie_name] = storage._encode(
+        [Message(message_levels.SUCCESS, "Je aanmelding is ontvangen.")]
+    )
+    response = client.get(URL)
+    assert response.get("X-Page-Cache") is None  # rendered normally, not from the cache
+    assert "Je aanmelding is ontvangen." in response.content.decode()
+    assert "Je aanmelding is ontvangen." not in client.get(URL).content.decode()
+
+
+# -- the login requirement and view restrictions --------------------------------------------------
+
+
+def test_signed_out_people_are_sent_to_sign_in_even_when_the_page_is_cached(demo, anna):
+    signed_in(anna).get(URL)
+    response = Client().get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nl/account/login/")
+
+
+def test_pages_with_view_restrictions_are_never_stored(demo, make_user):
+    officer = make_user(Role.INTEGRITY_OFFICE, username="iris")
+    colleague = make_user(username="cees")
+    restriction = PageViewRestriction.objects.create(
+        page=section(), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(officer.groups.filter(name=str(Role.INTEGRITY_OFFICE)))
+    first = signed_in(officer).get(URL)
+    assert first.status_code == 200 and first.get("X-Page-Cache") != "miss"
+    assert "no-store" in first["Cache-Control"]
+    assert signed_in(officer).get(URL).get("X-Page-Cache") != "hit"
+    assert signed_in(colleague).get(URL).status_code == 302
+
+
+def test_a_new_restriction_applies_at_once_to_a_cached_page(demo, anna):
+    signed_in(anna).get(URL)
+    PageViewRestriction.objects.create(page=section(), restriction_type=PageViewRestriction.GROUPS)
+    assert signed_in(anna).get(URL).status_code == 302
+
+
+def test_other_app_views_and_page_query_strings_are_not_cached(demo, anna):
+    client = signed_in(anna)
+    for url in ("/nl/account/password-reset/", f"{URL}?x=1"):
+        client.get(url)
+        assert client.get(url).get("X-Page-Cache") is None
+
+
+def test_search_results_are_shared_per_query_and_fresh_after_a_publish(demo, anna, bert):
+    """Search (PAGE_CACHE_VIEWS) is the same for everyone: cached per query string."""
+    url = "/nl/zoeken/?q=afspraken"
+    first = signed_in(anna).get(url)
+    second = signed_in(bert).get(url)
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert "Bert Bakker" in second.content.decode() and "Anna" not in second.content.decode()
+    other = signed_in(bert).get("/nl/zoeken/?q=melden")
+    assert other["X-Page-Cache"] == "miss" and 'value="melden"' in other.content.decode()
+    new = ContentPage(title="Nieuwe afspraken over geschenken", slug="geschenken")
+    section().add_child(instance=new)
+    new.save_revision().publish()
+    assert "Nieuwe afspraken over geschenken" in signed_in(anna).get(url).content.decode()
+
+
+def test_cached_pages_keep_security_headers_and_are_private(demo, anna):
+    client = signed_in(anna)
+    client.get(URL)
+    response = client.get(URL)
+    assert response["X-Page-Cache"] == "hit"
+    assert "private" in response["Cache-Control"]
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert "Cookie" in response["Vary"]
+
+
+# -- changes are visible at once ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_published_change_is_visible_at_once_in_both_languages(demo, anna, language):
+    client = signed_in(anna)
+    url = f"/{language}/heldere-afspraken/"
+    assert client.get(url).status_code == 200
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    page = section(language)
+    page.title = f"Nieuwe titel ({language})"
+    page.save_revision().publish()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert f"Nieuwe titel ({language})" in response.content.decode()
+    # ... and in the menu and breadcrumbs of every other page in that language.
+    assert f"Nieuwe titel ({language})" in client.get(f"/{language}/").content.decode()
+
+
+def test_a_draft_is_not_shown_until_published(demo, anna):
+    client = signed_in(anna)
+    client.get(URL)
+    page = section()
+    page.title = "Nog niet gepubliceerd"
+    page.save_revision()
+    assert "Nog niet gepubliceerd" not in client.get(URL).content.decode()
+
+
+def test_unpublish_move_and_delete_take_effect_at_once(demo, anna):
+    client = signed_in(anna)
+    for url in ("/nl/", URL, "/nl/melden/"):
+        client.get(url)
+    section().unpublish()
+    assert client.get(URL).status_code == 404
+    assert 'href="/nl/heldere-afspraken/"' not in client.get("/nl/").content.decode()
+
+    moved = ContentPage.objects.get(slug="melden", locale__language_code="nl")
+    moved.move(ContentPage.objects.get(slug="bewustwording", locale__language_code="nl"), pos="last-child")
+    old_address = client.get("/nl/melden/")  # Wagtail leaves a redirect to the new place
+    assert old_address.status_code == 301 and old_address["Location"] == "/nl/bewustwording/melden/"
+    assert client.get("/nl/bewustwording/melden/").status_code == 200
+
+    Page.objects.get(pk=moved.pk).delete()
+    assert client.get("/nl/bewustwording/melden/").status_code == 404
+
+
+def test_a_snippet_change_makes_cached_pages_stale(demo, anna):
+    from portal.cache import current_generation
+
+    before = current_generation()
+    Theme.objects.filter(slug="integriteit", locale__language_code="nl").first().save()
+    assert current_generation() > before
+
+
+def test_models_can_opt_out_and_writes_without_signals_can_bump():
+    from portal.cache import bump_generation, content_models, current_generation
+
+    labels = {model._meta.label for model in content_models()}
+    assert {"home.ContentPage", "home.Theme", "home.Department", "wagtailcore.Page"} <= labels
+    assert "portal.CacheGeneration" not in labels and "sessions.Session" not in labels
+    before = current_generation()
+    bump_generation()
+    assert current_generation() == before + 1

@@ -1,0 +1,90 @@
+"""The page cache and sessions on a real Redis server (as in production).
+
+CI (`.ci/run`) starts Debian's redis-server on 127.0.0.1 and exports PORTAL_TEST_REDIS_URL; without
+it these tests are skipped. Locally: `redis-server --port 6390 &` and
+`PORTAL_TEST_REDIS_URL=redis://127.0.0.1:6390/15 .venv/bin/python -m pytest tests/portal -k redis`.
+"""
+
+import os
+from io import StringIO
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Page
+
+from home.models import ContentPage
+
+REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not REDIS_URL, reason="PORTAL_TEST_REDIS_URL is not set (CI starts a Redis server)"),
+]
+URL = "/nl/heldere-afspraken/"
+
+
+@pytest.fixture
+def redis_caches(settings):
+    backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    settings.CACHES = {
+        "default": {**backend, "KEY_PREFIX": "default"},
+        "pages": {**backend, "KEY_PREFIX": "pages"},
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    caches["default"].clear()
+    yield caches
+    caches["default"].clear()
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", stdout=StringIO())
+    Page.fix_tree()
+
+
+def redis_keys(pattern: str) -> list[bytes]:
+    return caches["pages"]._cache.get_client().keys(pattern)
+
+
+def test_shells_live_in_redis_and_two_people_see_only_their_own_name(redis_caches, demo, make_user):
+    anna = make_user(username="anna", first_name="Anna", last_name="Aarts")
+    bert = make_user(username="bert", first_name="Bert", last_name="Bakker")
+    first, second = Client(), Client()
+    first.force_login(anna)
+    second.force_login(bert)
+    assert first.get(URL)["X-Page-Cache"] == "miss"
+    assert redis_keys("pages:*portal:page:*"), "the shell was not stored in Redis"
+    response = second.get(URL)
+    assert response["X-Page-Cache"] == "hit"
+    html = response.content.decode()
+    assert "Bert Bakker" in html and "Anna" not in html
+
+
+def test_a_published_change_is_visible_at_once_with_redis(redis_caches, demo, make_user):
+    client = Client()
+    client.force_login(make_user(username="anna"))
+    client.get(URL)
+    assert client.get(URL)["X-Page-Cache"] == "hit"
+    page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
+    page.title = "Afspraken, vernieuwd"
+    page.save_revision().publish()
+    assert "Afspraken, vernieuwd" in client.get(URL).content.decode()
+
+
+def test_sessions_in_redis_end_everywhere_on_sign_out(redis_caches, demo, make_user):
+    """cached_db sessions: signing out removes the session from Redis and the database, so no
+    other app server can still accept it."""
+    from django.contrib.sessions.models import Session
+
+    client = Client()
+    client.force_login(make_user(username="anna"))
+    key = client.cookies["sessionid"].value
+    assert client.get(URL).status_code == 200
+    assert redis_keys(f"default:*{key}*")
+    client.post("/nl/account/logout/")
+    assert not redis_keys(f"default:*{key}*")
+    assert not Session.objects.filter(session_key=key).exists()
+    stale = Client()
+    stale.cookies["sessionid"] = key
+    assert stale.get(URL).status_code == 302

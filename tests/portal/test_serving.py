@@ -1,0 +1,80 @@
+"""Production serving: the gunicorn configuration and the benchmark's refusal of misleading set-ups."""
+
+import os
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def gunicorn_settings(**env) -> dict:
+    old = dict(os.environ)
+    os.environ.update(env)
+    try:
+        return runpy.run_path(str(ROOT / "portal" / "gunicorn.conf.py"))
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+
+
+def test_access_log_never_names_the_client():
+    """The anonymous report form depends on it: no address, forwarded address, agent or referer."""
+    config = gunicorn_settings()
+    log_format = config["access_log_format"]
+    for forbidden in ("%(h)s", "%(a)s", "%(f)s", "%({x-forwarded-for}i)s", "%({X-Forwarded-For}i)s", "%(u)s"):
+        assert forbidden not in log_format
+    assert "%(U)s" in log_format and "%(s)s" in log_format
+
+
+def test_gunicorn_serves_on_loopback_with_workers_from_the_cpu_count():
+    config = gunicorn_settings(PORT="8123")
+    assert config["bind"] == "127.0.0.1:8123"
+    assert config["workers"] == len(os.sched_getaffinity(0))
+    assert config["worker_class"] == "gthread" and config["preload_app"] is True
+    assert gunicorn_settings(WEB_CONCURRENCY="7")["workers"] == 7
+
+
+def run_bench(**env_overrides):
+    env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "scripts/bench_pages.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_benchmark_refuses_to_run_with_debug_on():
+    result = run_bench(DEBUG="true")
+    assert result.returncode == 2
+    assert "refusing to run: DEBUG is on" in result.stderr
+
+
+def test_benchmark_refuses_development_settings():
+    result = run_bench(DJANGO_SETTINGS_MODULE="portal.settings.dev")
+    assert result.returncode == 2
+    assert "portal.settings.dev" in result.stderr and "production" in result.stderr
+
+
+def test_benchmark_refuses_settings_that_are_not_production_like(tmp_path):
+    """A settings module called production that turns template caching off is caught too."""
+    module = tmp_path / "fake_settings" / "production.py"
+    module.parent.mkdir()
+    (module.parent / "__init__.py").write_text("")
+    module.write_text(
+        "from portal.settings.production import *  # noqa\n"
+        "TEMPLATES[0]['OPTIONS'].pop('loaders')\n"
+        "TEMPLATES[0]['APP_DIRS'] = True\n"
+    )
+    result = run_bench(
+        DJANGO_SETTINGS_MODULE="fake_settings.production",
+        PYTHONPATH=f"{tmp_path}{os.pathsep}{ROOT}",
+        SECRET_KEY="k" * 20 + "abcdefghijklmnopqrstuvwxyz0123456789",
+    )
+    assert result.returncode == 2
+    assert "templates are not cached" in result.stderr
