@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import Count, Q, Sum
 
-from forms.statistics.base import StatisticsProvider
+from forms.statistics.base import StatisticsProvider, year_from
 
 CONFIRMED = Q(sessions__registrations__status="confirmed")
 
@@ -33,7 +33,7 @@ class IntroductionProvider(StatisticsProvider):
 
     def year_of(self, instance) -> int | None:
         meeting = getattr(instance, "meeting", instance)
-        return meeting.start.year if meeting and meeting.start else None
+        return year_from(meeting.start) if meeting else None
 
 
 class ResilienceWeekProvider(StatisticsProvider):
@@ -104,4 +104,4 @@ class TeamSessionsProvider(StatisticsProvider):
         return {d.year for d in TeamSession.objects.dates("date", "year")}
 
     def year_of(self, instance) -> int | None:
-        return instance.date.year if instance.date else None
+        return year_from(instance.date)

@@ -20,7 +20,7 @@ from forms.models import (
     Investigation,
     Source,
 )
-from forms.statistics.base import StatisticsProvider, breakdown
+from forms.statistics.base import StatisticsProvider, breakdown, year_from
 from home.models import Department
 
 
@@ -76,7 +76,7 @@ class IntegrityReportsProvider(StatisticsProvider):
 
     def year_of(self, instance) -> int | None:
         received_on = getattr(instance, "received_on", None)
-        return received_on.year if received_on else None
+        return year_from(received_on)
 
 
 class ConfidentialAdvisorsProvider(StatisticsProvider):
@@ -112,7 +112,7 @@ class ConfidentialAdvisorsProvider(StatisticsProvider):
     def year_of(self, instance) -> int | None:
         held_on = getattr(instance, "held_on", None)
         if held_on:
-            return held_on.year
+            return year_from(held_on)
         # A registration changes the figures of the years of its conversations; the latest is a fair guess.
         latest = AdvisorConversation.objects.filter(registration_id=instance.pk).order_by("-held_on").first()
         return latest.held_on.year if latest else None

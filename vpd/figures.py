@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 
-from forms.statistics.base import StatisticsProvider, breakdown
+from forms.statistics.base import StatisticsProvider, breakdown, year_from
 from home.models import Department
 from vpd.models import ConversationSequence, EventKind, Incident, IncidentType, PeerSupportConversation
 
@@ -43,7 +43,7 @@ class PublicAggressionProvider(StatisticsProvider):
         )
 
     def year_of(self, instance) -> int | None:
-        return instance.date.year if instance.date else None
+        return year_from(instance.date)
 
 
 class PeerSupportProvider(StatisticsProvider):
@@ -74,4 +74,4 @@ class PeerSupportProvider(StatisticsProvider):
         )
 
     def year_of(self, instance) -> int | None:
-        return instance.date.year if instance.date else None
+        return year_from(instance.date)

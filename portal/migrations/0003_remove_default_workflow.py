@@ -19,5 +19,5 @@ def remove_default_workflow(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0001_roles")]
+    dependencies = [("portal", "0002_cachegeneration")]
     operations = [migrations.RunPython(remove_default_workflow, migrations.RunPython.noop)]
