@@ -330,6 +330,31 @@ def load_agreements(section: dict[str, Page], english: Locale, log) -> None:
         next_review_date="2027-06-01",
     )
 
+    # The section page leads straight to the report form, which is open without signing in.
+    ensure_child(
+        reporting.get_parent(),
+        ContentPage,
+        "melden",
+        body=[
+            block(
+                "callout",
+                {
+                    "kind": "info",
+                    "title": "Iets melden?",
+                    "text": paragraphs(
+                        'Een vermoeden van een integriteitsschending meld je via het <a href="/nl/melding/">'
+                        "meldformulier</a>, desgewenst anoniem en ook zonder in te loggen. Met je "
+                        'ontvangstcode volg je je melding op de <a href="/nl/melding/opvolging/">'
+                        "opvolgingspagina</a>."
+                    ),
+                },
+            ),
+            block(
+                "link", {"text": "Naar de vertrouwenspersonen", "page": advisors.pk, "anchor": "", "url": ""}
+            ),
+        ],
+    )
+
     rules = ensure_child(
         agreements,
         ContentPage,

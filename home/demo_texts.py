@@ -412,8 +412,8 @@ PROTOCOL_STEPS = [
 # --- VPD protocol ----------------------------------------------------------------------------
 
 VPD_INTRO = (
-    "Het protocol Veilige Publieke Dienstverlening beschrijft de aanpak bij publieksagressie en geweld voor "
-    "de hele gemeentelijke organisatie, inclusief bestuurders. De nadruk ligt op preventie en op de "
+    "Het protocol Veilige Publieke Dienstverlening beschrijft de aanpak bij agressie en geweld van inwoners "
+    "tegen medewerkers (publieksagressie) voor de hele gemeentelijke organisatie, inclusief bestuurders. De nadruk ligt op preventie en op de "
     "afhandeling van incidenten."
 )
 # phase, title, actor, description, time limit
@@ -422,7 +422,7 @@ VPD_STEPS = [
         "Voorkomen",
         "Risico's in beeld",
         "Leidinggevende",
-        "Het team brengt risico's in het werk met inwoners in kaart.",
+        "Het team brengt risico's in het werk met inwoners in kaart: aan de balie, aan de telefoon en op straat.",
         "Jaarlijks",
     ),
     (

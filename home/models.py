@@ -259,6 +259,7 @@ class CodeOfConductPage(ContentPage):
     ]
     search_fields = ContentPage.search_fields + [
         index.SearchField("chapters"),
+        index.SearchField("declaration_intro"),
         index.SearchField("oath_text"),
         index.SearchField("affirmation_text"),
     ]

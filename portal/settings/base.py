@@ -185,7 +185,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE", "")  # e.g. the deployed commit
-PAGE_CACHE_VIEWS = env_list("PAGE_CACHE_VIEWS", "search")  # URL names of app views, same for everyone
+# URL names of app views that are the same for everyone (search is not: it honours view restrictions).
+PAGE_CACHE_VIEWS = env_list("PAGE_CACHE_VIEWS", "")
 PAGE_CACHE_EXCLUDED_PATHS = env_list("PAGE_CACHE_EXCLUDED_PATHS", r"^/[a-z]{2}/melding/")
 # Sessions read from the cache (written through to the database) once the cache is shared by all
 # app servers; a per-process cache would keep a signed-out session alive in other processes.

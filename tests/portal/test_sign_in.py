@@ -75,3 +75,9 @@ def test_password_reset_for_unknown_address_looks_the_same(client):
     assert response.status_code == 302
     assert response["Location"].endswith("/nl/account/password-reset/sent/")
     assert mail.outbox == []
+
+
+def test_sign_in_page_points_to_the_report_form_that_needs_no_account(client):
+    body = client.get("/nl/account/login/").content.decode()
+    assert 'href="/nl/melding/"' in body
+    assert client.get("/nl/melding/").status_code == 200
