@@ -1,8 +1,8 @@
 """Query budgets of the page types on this branch: constant, small, independent of content size.
 
 Counted without the page cache (the helper empties it), so this is the cost of a real rendering.
-Other page types (code of conduct, calendar, team instruction, statistics) get the same test with
-`tests.query_budget.assert_query_budget` when they are merged.
+The rooms' page types (code of conduct, calendar, programme item, team instruction, annual report)
+are in `test_query_budgets_pages.py`.
 """
 
 from io import StringIO
