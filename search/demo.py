@@ -32,9 +32,9 @@ PROMOTIONS = [
 DOCUMENTS = [
     (
         "handboek-utrechts-personeel-meldregeling.pdf",
-        "Handboek Utrechts Personeel – meldregeling",
+        "Handboek Utrechts Personeel \N{EN DASH} meldregeling",
         [
-            "Handboek Utrechts Personeel – meldregeling",
+            "Handboek Utrechts Personeel \N{EN DASH} meldregeling",
             "Hoe meld je een vermoeden van een integriteitsschending of ongewenst gedrag?",
             "Meld bij je leidinggevende, een vertrouwenspersoon of het Integriteitsbureau.",
         ],
@@ -42,9 +42,9 @@ DOCUMENTS = [
     ),
     (
         "gedragscode-samenvatting.pdf",
-        "Gedragscode gemeente Utrecht – samenvatting",
+        "Gedragscode gemeente Utrecht \N{EN DASH} samenvatting",
         [
-            "Gedragscode gemeente Utrecht – samenvatting",
+            "Gedragscode gemeente Utrecht \N{EN DASH} samenvatting",
             "Wat we van elkaar verwachten: integer, respectvol en zorgvuldig.",
         ],
         ["gedragscode"],
