@@ -49,11 +49,6 @@ def result_titles(response) -> list[str]:
     )
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_a_document_is_found_by_a_word_in_its_title_with_type_size_and_link(search):
     document = make_document("Handboek Utrechts Personeel \N{EN DASH} meldregeling")
     body = search(q="meldregeling").content.decode()
