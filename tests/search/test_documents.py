@@ -6,40 +6,16 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
-from search.demo import demo_pdf
-from tests.search.factories import ContentPageFactory
+from tests.search.factories import ContentPageFactory, make_document, restricted_collection
 
 pytestmark = pytest.mark.django_db
 
 Document = get_document_model()
-
-
-def make_document(title: str, collection: Collection | None = None, tags=()) -> Document:
-    content = demo_pdf([title])
-    document = Document(title=title, collection=collection or Collection.get_first_root_node())
-    document.file.save(re.sub(r"\W+", "-", title.lower()) + ".pdf", ContentFile(content), save=False)
-    document._set_document_file_metadata()
-    document.save()
-    if tags:
-        document.tags.set(tags)
-        document.save()
-    return document
-
-
-def restricted_collection(group: Group) -> Collection:
-    collection = Collection.get_first_root_node().add_child(name="Vertrouwelijk")
-    restriction = CollectionViewRestriction.objects.create(
-        collection=collection, restriction_type=BaseViewRestriction.GROUPS
-    )
-    restriction.groups.add(group)
-    return collection
 
 
 def result_titles(response) -> list[str]:
