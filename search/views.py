@@ -78,7 +78,7 @@ def search(request):
             for found in page_of_results.object_list
         ]
         # Past sessions rank below upcoming ones (stable: relevance order within each group).
-        items.sort(key=lambda item: item["is_past"])
+        items.sort(key=lambda item: ("document" in item, item["is_past"]))  # documents stay last
         first_page = page_of_results.number == 1
         if requested in ("", "1") and not section:  # a new search, not paging or filtering
             services.log_query(query, count)
