@@ -138,7 +138,7 @@ def section_facets(request, query, current: str) -> list[dict]:
     for content_type_id, number in by_content_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         counts[section_of(model)] += number
-    counts[DOCUMENTS_SECTION] = services.search_documents(
+    counts[DOCUMENTS_SECTION] += services.search_documents(
         services.searchable_documents(request), query
     ).count()
     return [
