@@ -98,17 +98,25 @@ def denied_collection_paths(request) -> list[str]:
 
     A collection's restriction covers its child collections too, as when Wagtail serves a document.
     """
+    cached = getattr(request, "_search_denied_collection_paths", None)
+    if cached is not None:  # once per request: results and section counts both need it
+        return cached
     restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
     session_key = CollectionViewRestriction.passed_view_restrictions_session_key
-    return [
+    paths = [
         restriction.collection.path for restriction in failed_restrictions(request, restrictions, session_key)
     ]
+    request._search_denied_collection_paths = paths
+    return paths
 
 
 def failed_restrictions(request, restrictions, session_key: str) -> list[BaseViewRestriction]:
     """The view restrictions (page or collection) this request does not pass."""
     user = request.user
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    group_ids = getattr(request, "_search_group_ids", None)
+    if group_ids is None:  # once per request
+        group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+        request._search_group_ids = group_ids
     passed = set(request.session.get(session_key, []))
     failed = []
     for restriction in restrictions:
