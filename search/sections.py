@@ -1,7 +1,8 @@
 """The sections search results belong to, and how to filter on them.
 
 A page model declares its section with a class attribute `search_section` (one of the slugs below);
-pages without it belong to "inhoud" (general content). The one mapping from slug to label is here.
+pages without it belong to "inhoud" (general content). Wagtail documents form their own section,
+"documenten". The one mapping from slug to label is here.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
 DEFAULT_SECTION = "inhoud"
+DOCUMENTS_SECTION = "documenten"
 
 # slug -> label shown on results and in the filter (Dutch source, English in the catalogue)
 SECTIONS = {
@@ -18,6 +20,7 @@ SECTIONS = {
     "agenda": _("Agenda"),
     "jaarverslag": _("Jaarverslag"),
     "inhoud": _("Informatie"),
+    DOCUMENTS_SECTION: _("Documenten"),
 }
 
 

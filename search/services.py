@@ -1,8 +1,10 @@
-"""Search services: cleaning what people type, the pages a person may find, snippets, logging.
+"""Search services: cleaning what people type, the pages and documents a person may find,
+snippets, logging.
 
-Everything searched is a live Wagtail page in the current language that the person may view.
-Confidential records (integrity reports, cases, advisor and incident registrations) are plain
-models, never pages, so they cannot be found here: the search only ever runs on `Page`.
+Everything searched is a live Wagtail page in the current language that the person may view, or a
+Wagtail document in a collection the person may view. Confidential records (integrity reports,
+cases, advisor and incident registrations) are plain models, never pages or documents, so they
+cannot be found here: the search only ever runs on `Page` and `Document`.
 """
 
 from __future__ import annotations
@@ -19,13 +21,21 @@ from django.db.models.functions import Cast
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import BaseViewRestriction, Locale, Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+)
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
 
 from search.models import ZeroResultDailyHits
-from search.sections import content_type_ids_for_section
+from search.sections import DOCUMENTS_SECTION, content_type_ids_for_section
 
 logger = logging.getLogger(__name__)
 
@@ -78,11 +88,37 @@ def clean_query(raw: str) -> CleanQuery:
 
 def denied_paths(request) -> list[str]:
     """Tree paths of pages under a view restriction this request does not pass (fixed query count)."""
-    user = request.user
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    passed = set(request.session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
-    paths = []
     restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    session_key = PageViewRestriction.passed_view_restrictions_session_key
+    return [restriction.page.path for restriction in failed_restrictions(request, restrictions, session_key)]
+
+
+def denied_collection_paths(request) -> list[str]:
+    """Tree paths of collections under a view restriction this request does not pass (fixed queries).
+
+    A collection's restriction covers its child collections too, as when Wagtail serves a document.
+    """
+    cached = getattr(request, "_search_denied_collection_paths", None)
+    if cached is not None:  # once per request: results and section counts both need it
+        return cached
+    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+    session_key = CollectionViewRestriction.passed_view_restrictions_session_key
+    paths = [
+        restriction.collection.path for restriction in failed_restrictions(request, restrictions, session_key)
+    ]
+    request._search_denied_collection_paths = paths
+    return paths
+
+
+def failed_restrictions(request, restrictions, session_key: str) -> list[BaseViewRestriction]:
+    """The view restrictions (page or collection) this request does not pass."""
+    user = request.user
+    group_ids = getattr(request, "_search_group_ids", None)
+    if group_ids is None:  # once per request
+        group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+        request._search_group_ids = group_ids
+    passed = set(request.session.get(session_key, []))
+    failed = []
     for restriction in restrictions:
         kind = restriction.restriction_type
         if kind == BaseViewRestriction.PASSWORD:
@@ -94,8 +130,8 @@ def denied_paths(request) -> list[str]:
         else:
             allowed = True
         if not allowed:
-            paths.append(restriction.page.path)
-    return paths
+            failed.append(restriction)
+    return failed
 
 
 def searchable_pages(request, section: str = "") -> QuerySet:
@@ -114,6 +150,76 @@ def searchable_pages(request, section: str = "") -> QuerySet:
     if section:
         pages = pages.filter(content_type_id__in=content_type_ids_for_section(section))
     return pages
+
+
+def searchable_documents(request, section: str = "") -> QuerySet | None:
+    """Documents in collections this request may view; None when another section is filtered on.
+
+    Documents have no language: they are found in every language of the site.
+    """
+    if section and section != DOCUMENTS_SECTION:
+        return None
+    documents = get_document_model().objects.all()
+    denied = denied_collection_paths(request)
+    if denied:
+        restricted = Q()
+        for path in denied:
+            restricted |= Q(path__startswith=path)
+        # A list of ids (one query): search backends filter on the `collection` filter field only.
+        hidden = list(Collection.objects.filter(restricted).values_list("pk", flat=True))
+        documents = documents.exclude(collection__in=hidden)
+    return documents
+
+
+def search_documents(documents: QuerySet | None, query: CleanQuery):
+    """Documents matching all terms (title, tags, ... as Wagtail indexes them), by title.
+
+    Kept deliberately simple (no relevance scoring): there are few documents, and they are listed
+    after the pages.
+    """
+    if documents is None:
+        return []
+    documents = documents.order_by("title", "id")  # both are filter fields of Wagtail's Document
+    return documents.search(query.text, operator="and", order_by_relevance=False)
+
+
+class PagesThenDocuments:
+    """Page results followed by document results, as one sequence for Django's Paginator.
+
+    Each slice costs at most one query per part (plus one count each), whatever the page size.
+    """
+
+    def __init__(self, pages, documents):
+        self.pages = pages
+        self.documents = documents
+        self._counts = None
+
+    def _count_parts(self) -> tuple[int, int]:
+        if self._counts is None:
+            documents = self.documents
+            self._counts = (
+                self.pages.count() if hasattr(self.pages, "count") else len(self.pages),
+                len(documents) if isinstance(documents, list) else documents.count(),
+            )
+        return self._counts
+
+    def count(self) -> int:
+        return sum(self._count_parts())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        start, stop, _ = item.indices(self.count())
+        page_count, document_count = self._count_parts()
+        found = []
+        if start < page_count:
+            found += list(self.pages[start : min(stop, page_count)])
+        if stop > page_count and document_count:
+            found += list(self.documents[max(0, start - page_count) : stop - page_count])
+        return found
 
 
 def search_pages(pages: QuerySet, query: CleanQuery):

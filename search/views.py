@@ -7,11 +7,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page
 
 from search import services
 from search.forms import SearchForm
-from search.sections import SECTIONS, section_label, section_of
+from search.sections import DOCUMENTS_SECTION, SECTIONS, section_label, section_of
 
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 6
@@ -50,7 +51,11 @@ def search(request):
     if query.problem == "stopwords":
         notices.append(_("Gebruik woorden die meer zeggen dan “de”, “het” of “en”, bijvoorbeeld “melden”."))
     if query.terms:
-        results = services.search_pages(services.searchable_pages(request, section), query)
+        # Pages first (ranked), then documents: both parts are sliced per page of results.
+        documents = services.search_documents(services.searchable_documents(request, section), query)
+        results = services.PagesThenDocuments(
+            services.search_pages(services.searchable_pages(request, section), query), documents
+        )
         paginator = Paginator(results, RESULTS_PER_PAGE)
         requested = request.GET.get("page", "1")
         try:
@@ -66,9 +71,14 @@ def search(request):
                 % {"count": paginator.num_pages}
             )
         count = paginator.count
-        items = [result_item(request, page, query) for page in page_of_results.object_list]
+        items = [
+            document_item(found)
+            if isinstance(found, AbstractDocument)
+            else result_item(request, found, query)
+            for found in page_of_results.object_list
+        ]
         # Past sessions rank below upcoming ones (stable: relevance order within each group).
-        items.sort(key=lambda item: item["is_past"])
+        items.sort(key=lambda item: ("document" in item, item["is_past"]))  # documents stay last
         first_page = page_of_results.number == 1
         if requested in ("", "1") and not section:  # a new search, not paging or filtering
             services.log_query(query, count)
@@ -95,6 +105,7 @@ def result_item(request, page: Page, query) -> dict:
         extra = page.search_result_context() or {}
     return {
         "page": page,
+        "title": page.title,
         "url": page.get_url(request),
         "section": section_label(section_of(page)),
         "snippet": services.snippet(page, query.terms),
@@ -104,13 +115,32 @@ def result_item(request, page: Page, query) -> dict:
     }
 
 
+def document_item(document) -> dict:
+    """A document result: title, file type and size, and the link to the file."""
+    return {
+        "document": document,
+        "title": document.title,
+        "url": document.url,
+        "section": section_label(DOCUMENTS_SECTION),
+        "file_type": document.file_extension.upper(),
+        "file_size": document.file_size,
+        "snippet": "",
+        "date": None,
+        "places_left": None,
+        "is_past": False,
+    }
+
+
 def section_facets(request, query, current: str) -> list[dict]:
-    """Sections with their number of results (from one facet query), for the filter links."""
+    """Sections with their number of results (one facet query for pages, one count for documents)."""
     by_content_type = services.section_counts(request, query)
     counts = dict.fromkeys(SECTIONS, 0)
     for content_type_id, number in by_content_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         counts[section_of(model)] += number
+    counts[DOCUMENTS_SECTION] += services.search_documents(
+        services.searchable_documents(request), query
+    ).count()
     return [
         {"slug": slug, "label": label, "count": counts[slug], "current": slug == current}
         for slug, label in SECTIONS.items()

@@ -11,7 +11,8 @@ from tests.browser.conftest import sign_in
 
 
 @pytest.fixture
-def demo_site(live_db):
+def demo_site(live_db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path  # the demo PDFs
     call_command("load_demo_content", stdout=StringIO())
 
 
@@ -57,3 +58,26 @@ def test_employee_searches_from_the_header_with_the_keyboard(page, axe, demo_sit
     page.goto("/en/zoeken/?q=reporting")
     assert "result" in page.get_by_role("status").inner_text()
     axe(page, "search results (en)")
+
+
+def test_employee_finds_a_document_and_filters_on_documents(page, axe, demo_site):
+    sign_in(page, "medewerker", DEMO_PASSWORD)
+    page.wait_for_url("**/nl/")
+    page.goto("/nl/zoeken/?q=meldregeling")
+
+    title = "Handboek Utrechts Personeel \N{EN DASH} meldregeling"
+    link = page.locator(".portal-search-list").get_by_role("link", name=title)
+    assert link.is_visible()
+    assert "/documents/" in link.get_attribute("href")
+    assert "PDF-bestand" in page.locator(".portal-search-result__file").first.inner_text()
+    axe(page, "search results with a document")
+
+    page.get_by_role("navigation", name="Filter op onderdeel").get_by_role("link", name="Documenten").click()
+    page.wait_for_url("**section=documenten**")
+    assert "in Documenten" in page.get_by_role("status").inner_text()
+    assert page.locator(".portal-search-list").get_by_role("link", name=title).is_visible()
+    axe(page, "search results filtered on documents")
+
+    response = page.request.get(link.get_attribute("href"))
+    assert response.ok
+    assert response.headers["content-type"].startswith("application/pdf")

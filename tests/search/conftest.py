@@ -16,3 +16,9 @@ def search(employee_client):
 def _english_ui_off():
     with override_settings(LANGUAGE_CODE="nl"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files (documents, demo PDFs) go to a temporary folder, not the project's media/."""
+    settings.MEDIA_ROOT = tmp_path

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.services import MAX_TERMS, clean_query
-from tests.search.factories import ContentPageFactory
+from tests.search.factories import ContentPageFactory, make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ SYNTAX = [
 def pages(db):
     ContentPageFactory(title="Melden", body_text="Een melding doen bij het Integriteitsbureau.")
     ContentPageFactory(title="Gedragscode", body_text="Integriteit en de OV-pas van de gemeente.")
+    make_document("Handboek integriteit OV-pas", tags=["gedragscode"])
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,9 @@ def test_repeated_list_parameters_are_fine(employee_client, pages):
             st.sampled_from([*SYNTAX, "melding", "ov-pas", "integriteit", "de", "é", " "]), max_size=30
         ).map("".join),
     ),
-    section=st.one_of(st.none(), st.text(max_size=20), st.sampled_from(["vpd", "agenda", "inhoud"])),
+    section=st.one_of(
+        st.none(), st.text(max_size=20), st.sampled_from(["vpd", "agenda", "inhoud", "documenten"])
+    ),
     page=st.one_of(
         st.none(), st.integers(min_value=-(10**20), max_value=10**20).map(str), st.text(max_size=10)
     ),

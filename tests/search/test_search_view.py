@@ -51,7 +51,15 @@ def test_snippet_escapes_page_text(search):
 
 
 def test_every_section_slug_has_a_label_and_unknown_slugs_count_as_content():
-    assert set(SECTIONS) == {"gedragscode", "protocollen", "vpd", "agenda", "jaarverslag", "inhoud"}
+    assert set(SECTIONS) == {
+        "gedragscode",
+        "protocollen",
+        "vpd",
+        "agenda",
+        "jaarverslag",
+        "inhoud",
+        "documenten",
+    }
     assert section_of(ContentPage) == "inhoud"
 
     class Odd:
