@@ -89,6 +89,12 @@ class Refused(SystemExit):
     pass
 
 
+def throwaway_fernet_key() -> str:
+    from base64 import urlsafe_b64encode
+
+    return urlsafe_b64encode(secrets.token_bytes(32)).decode()
+
+
 def refuse(message: str) -> None:
     print(f"bench_pages: refusing to run: {message}", file=sys.stderr)
     raise Refused(2)
@@ -360,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         "SECRET_KEY": base_env.get("SECRET_KEY") or secrets.token_urlsafe(64),
         "SECURE_SSL_REDIRECT": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
+        # A throwaway key for the throwaway database (production refuses to start without one).
+        "PORTAL_ENCRYPTION_KEYS": base_env.get("PORTAL_ENCRYPTION_KEYS") or throwaway_fernet_key(),
     }
     check_settings(prod_env)
     ensure_tools(

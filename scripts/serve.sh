@@ -3,9 +3,10 @@
 # with portal.settings.production, static files collected for WhiteNoise (compressed, hashed names).
 #
 # Locally, without a SECRET_KEY in the environment, a random key is generated once and kept in
-# .secret_key (untracked, mode 600), and SECURE_SSL_REDIRECT defaults to false because there is no
-# TLS-terminating proxy in front. In production set SECRET_KEY (and everything else) in the
-# environment instead; see docs/deployment.md.
+# .secret_key (untracked, mode 600), likewise a report encryption key in .encryption_key, and
+# SECURE_SSL_REDIRECT defaults to false because there is no TLS-terminating proxy in front. In
+# production set SECRET_KEY, PORTAL_ENCRYPTION_KEYS (and everything else) in the environment
+# instead; see docs/deployment.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,15 @@ if [ -z "${SECRET_KEY:-}" ]; then
     SECRET_KEY=$(cat .secret_key)
     export SECRET_KEY
     export SECURE_SSL_REDIRECT=${SECURE_SSL_REDIRECT:-false}
+    # Reports are encrypted at rest; lose .encryption_key and the local reports cannot be read.
+    if [ -z "${PORTAL_ENCRYPTION_KEYS:-}" ]; then
+        if [ ! -s .encryption_key ]; then
+            (umask 077 && "$PYTHON" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())' > .encryption_key)
+            echo "Generated a local PORTAL_ENCRYPTION_KEYS in .encryption_key (untracked)."
+        fi
+        PORTAL_ENCRYPTION_KEYS=$(cat .encryption_key)
+        export PORTAL_ENCRYPTION_KEYS
+    fi
 fi
 
 "$PYTHON" manage.py migrate --noinput -v0
