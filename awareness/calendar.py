@@ -8,7 +8,6 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.models import Locale
 
-from awareness import services
 from awareness.filters import CalendarFilter, month_label, parse_month
 from awareness.models import ProgrammeItemPage, Session
 from home.models import Theme
@@ -50,7 +49,6 @@ def calendar_context(page, request) -> dict:
         "filter": filterset,
         "view": view,
         "sessions": sessions,
-        "feed_token": services.feed_token(request.user) if request.user.is_authenticated else "",
     }
     if view == "maand":
         context.update(month_grid(sessions, data["maand"], request))

@@ -199,7 +199,11 @@ def send_evaluation_request(registration: Registration) -> None:
 
 def feed_token(user) -> str:
     """A personal token for calendar subscriptions (calendar programs cannot sign in)."""
-    return signing.Signer(salt=FEED_SALT).sign_object(user.pk)
+    return feed_token_for_id(user.pk)
+
+
+def feed_token_for_id(user_id: int) -> str:
+    return signing.Signer(salt=FEED_SALT).sign_object(user_id)
 
 
 def user_from_feed_token(token: str):

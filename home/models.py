@@ -307,17 +307,11 @@ class CodeOfConductPage(ContentPage):
             return source.version
         return max(asking, key=lambda change: change["date"])["version"]
 
-    def confirmation_for(self, user):
-        if not user.is_authenticated:
-            return None
-        return ReadConfirmation.objects.filter(
-            user=user, page=self.source_page(), version=self.confirmation_version()
-        ).first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["toc"] = self.table_of_contents()
-        context["confirmation"] = self.confirmation_for(request.user)
+        # The confirmation itself is personal: a hole filled per person (home/holes.py), so the
+        # rest of the page stays in the shared page cache.
         context["confirmation_version"] = self.confirmation_version()
         return context
 
@@ -353,6 +347,10 @@ class ProtocolPage(ContentPage):
 
 class ReadConfirmation(models.Model):
     """An employee's confirmation that they read a version of the code of conduct ("must read")."""
+
+    # Shown only in a personal hole of the page (home/holes.py) and in the rates view, never in a
+    # cached page: thousands of confirmations in a morning must not empty the page cache each time.
+    page_cache_ignore = True
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -48,19 +48,17 @@ from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.views import serve as wagtail_serve
+
+from portal import holes
 
 logger = logging.getLogger(__name__)
 
 # Placeholders rendered into shells; never shown to anyone (filled in on every response).
-HOLE_NAME = "@@portal-hole:display-name@@"
-HOLE_USERNAME = "@@portal-hole:username@@"
-HOLE_CSRF = "@@portal-hole:csrf-token@@"
-HOLE_NAME_BYTES = HOLE_NAME.encode()
-HOLE_USERNAME_BYTES = HOLE_USERNAME.encode()
-HOLE_CSRF_BYTES = HOLE_CSRF.encode()
+HOLE_NAME = holes.NAME
+HOLE_USERNAME = holes.USERNAME
+HOLE_CSRF = holes.CSRF
 
 # Models outside the project's apps whose changes show on rendered pages.
 CONTENT_MODELS = [
@@ -288,6 +286,12 @@ def page_is_cacheable(page) -> bool:
     return getattr(type(page), "page_cache", True)
 
 
+def rendering_shell(request) -> bool:
+    """True while the page for this request renders as a shell for the shared cache."""
+    capture = getattr(request, "_page_cache", None)
+    return capture is not None and capture.page_id is not None
+
+
 def hole_context(request) -> dict:
     """Context processor: while a shell renders, `{% csrf_token %}` writes a placeholder."""
     capture = getattr(request, "_page_cache", None)
@@ -297,6 +301,12 @@ def hole_context(request) -> dict:
 
 
 # -- the middleware ---------------------------------------------------------------------------
+
+
+def page_key(release: str, generation: int, host: str, language: str, address: str) -> str:
+    """The cache key of a shell (shared by the middleware and the fast path)."""
+    digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"portal:page:{release}:{generation}:{host}:{language}:{digest}"
 
 
 def _excluded_paths() -> list[re.Pattern]:
@@ -385,9 +395,7 @@ class PageCacheMiddleware:
 
     def key(self, request, *, with_query: bool = False) -> str:
         address = request.get_full_path() if with_query else request.path
-        digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-        host = request.get_host()
-        return f"portal:page:{self.release}:{current_generation()}:{host}:{get_language()}:{digest}"
+        return page_key(self.release, current_generation(), request.get_host(), get_language(), address)
 
     @staticmethod
     def storable(response) -> bool:
@@ -421,14 +429,18 @@ class PageCacheMiddleware:
         return response
 
 
-def fill_holes(content: bytes, request) -> bytes:
-    """Put the person's name and a fresh CSRF token into a shell (bytes, UTF-8)."""
-    if b"@@portal-hole:" not in content:
-        return content
+def person_for(request) -> holes.Person:
     user = request.user
-    username = user.get_username()
-    content = content.replace(HOLE_NAME_BYTES, escape(user.get_full_name() or username).encode())
-    content = content.replace(HOLE_USERNAME_BYTES, escape(username).encode())
-    if HOLE_CSRF_BYTES in content:
-        content = content.replace(HOLE_CSRF_BYTES, get_token(request).encode())
-    return content
+    return holes.Person(
+        pk=user.pk,
+        username=user.get_username(),
+        full_name=user.get_full_name(),
+        csrf_token=lambda: get_token(request),
+    )
+
+
+def fill_holes(content: bytes, request) -> bytes:
+    """Put the person's name, a fresh CSRF token and personal parts into a shell (bytes, UTF-8)."""
+    if holes.PREFIX not in content:
+        return content
+    return holes.fill(content, person_for(request))
