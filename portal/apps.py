@@ -6,6 +6,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self):
+        from portal import auth_cache, holes
         from portal.cache import connect_signals
 
         connect_signals()
+        auth_cache.connect_signals()
+        holes.autodiscover()

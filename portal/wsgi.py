@@ -4,4 +4,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from portal.fastpath import FastPageApp  # noqa: E402 - needs the settings loaded above
+
+# Cached pages for signed-in people are answered before Django's request cycle (portal/fastpath.py).
+application = FastPageApp(django_application)

@@ -185,6 +185,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE", "")  # e.g. the deployed commit
+# Serve cached pages before Django's request cycle (portal/fastpath.py): "auto" = when the default
+# cache is shared by the app servers (Redis), true, or false.
+PAGE_CACHE_FAST_PATH = env_str("PAGE_CACHE_FAST_PATH", "auto")
 # URL names of app views that are the same for everyone (search is not: it honours view restrictions).
 PAGE_CACHE_VIEWS = env_list("PAGE_CACHE_VIEWS", "")
 PAGE_CACHE_EXCLUDED_PATHS = env_list("PAGE_CACHE_EXCLUDED_PATHS", r"^/[a-z]{2}/melding/")

@@ -88,3 +88,30 @@ def test_sessions_in_redis_end_everywhere_on_sign_out(redis_caches, demo, make_u
     stale = Client()
     stale.cookies["sessionid"] = key
     assert stale.get(URL).status_code == 302
+
+
+def test_the_fast_path_runs_on_redis_and_a_password_change_counts_on_every_server(
+    redis_caches, demo, make_user, settings
+):
+    """Two app servers (two FastPageApp instances, as two processes) share Redis: with the default
+    "auto" the fast path is on; a new password saved on one ends the session on the other at once."""
+    from portal.fastpath import FastPageApp
+    from tests.portal.test_fast_path import Browser, Counting, warm
+
+    settings.PAGE_CACHE_FAST_PATH = "auto"
+    anna = make_user(username="anna", first_name="Anna", last_name="Aarts")
+    first_django, second_django = Counting(), Counting()
+    first, second = FastPageApp(first_django), FastPageApp(second_django)
+    assert first.enabled and second.enabled
+    client = Client()
+    client.force_login(anna)
+    on_first = Browser(first, client)
+    warm(on_first)
+    calls = first_django.calls
+    assert "Anna Aarts" in on_first.get(URL).text and first_django.calls == calls
+    assert redis_keys("default:*portal:auth-user:*")
+
+    anna.set_password("een-nieuw-wachtwoord-2026")  # saved "on the second server"
+    anna.save()
+    answer = on_first.get(URL)
+    assert answer.status.startswith("302") and first_django.calls == calls + 1

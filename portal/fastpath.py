@@ -1,0 +1,190 @@
+"""The page cache's fast path: cached pages for signed-in people without the Django request cycle.
+
+`PageCacheMiddleware` (portal/cache.py) already serves shells without routing or rendering, but a
+cached request still pays for Django's whole stack: building the request, fifteen middleware, the
+user row, URL resolution. On the morning 4,000 colleagues open the new code of conduct, that is
+most of the cost. This WSGI wrapper answers the same requests with the same bytes before Django:
+
+1. Only a plain `GET`/`HEAD` of a language-prefixed path without query string, not excluded by
+   `PAGE_CACHE_EXCLUDED_PATHS`, over HTTPS when `SECURE_SSL_REDIRECT` is on, for an allowed host.
+2. Only with a session cookie of a signed-in person (the same checks as `django.contrib.auth`:
+   a configured `ModelBackend`, an active user, a session auth hash that matches the current
+   password; portal/auth_cache.py), a well-formed CSRF cookie and no messages waiting.
+3. Only when the shell is in the page cache under the current generation (so only pages Django
+   itself decided to store: never restricted, private or personal ones) and this process has seen
+   Django answer the same page: the response headers (security headers, CSP, `Vary`,
+   `Cache-Control`) are replayed exactly as Django's middleware produced them then, minus cookies.
+
+Anything else, and any error, goes to Django unchanged. The only difference a person could notice
+is that the CSRF cookie's expiry is not renewed on these responses (Django renews it on the next
+request it serves; the cookie lives a year).
+
+Enabled by `PAGE_CACHE_FAST_PATH`: "auto" (the default) turns it on when the default cache is shared
+between processes (Redis), because the user records must be invalidated on every server at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core import signals
+from django.core.handlers.wsgi import WSGIRequest
+from django.core.signals import request_finished
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, _mask_cipher_secret
+from django.utils import translation
+from django.utils.crypto import constant_time_compare
+from django.utils.module_loading import import_string
+
+from portal import auth_cache, holes
+from portal.cache import _cache, _excluded_paths, current_generation, page_key
+
+logger = logging.getLogger(__name__)
+
+#: Headers never replayed: per-response (length, date), cookies, and the cache marker (set anew).
+NOT_REPLAYED = {"set-cookie", "content-length", "date", "x-page-cache"}
+#: At most this many pages' headers are remembered per process (a page is a few hundred bytes).
+MAX_TEMPLATES = 4096
+_LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]+)?)/")
+
+
+def fast_path_enabled() -> bool:
+    setting = str(getattr(settings, "PAGE_CACHE_FAST_PATH", "auto")).lower()
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True) or setting in ("false", "0", "off", "no"):
+        return False
+    if setting in ("true", "1", "on", "yes"):
+        return True
+    return "LocMemCache" not in settings.CACHES["default"]["BACKEND"]
+
+
+@lru_cache(maxsize=16)
+def _is_model_backend(path: str) -> bool:
+    if path not in settings.AUTHENTICATION_BACKENDS:
+        return False
+    try:
+        return issubclass(import_string(path), ModelBackend)
+    except ImportError:
+        return False
+
+
+def _session_store():
+    from importlib import import_module
+
+    return import_module(settings.SESSION_ENGINE).SessionStore
+
+
+class FastPageApp:
+    """Wraps Django's WSGI application; see the module docstring."""
+
+    def __init__(self, application):
+        self.application = application
+        self.enabled = fast_path_enabled()
+        self.languages = {code for code, _ in settings.LANGUAGES}
+        self.excluded = _excluded_paths()
+        self.release = getattr(settings, "PAGE_CACHE_RELEASE", "")
+        self.session_store = _session_store()
+        self.templates: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if not self.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return self.application(environ, start_response)
+        signals.request_started.send(sender=self.__class__, environ=environ)
+        try:
+            found = self.lookup(environ)
+        except Exception:  # never worse than Django's own path
+            logger.warning("Page cache fast path failed; serving through Django", exc_info=True)
+            found = None
+        finally:
+            request_finished.send(sender=self.__class__)
+        if found is None:
+            return self.application(environ, start_response)
+        if isinstance(found, Learn):
+            return self.application(environ, self.learning(found, start_response))
+        headers, body = found
+        start_response("200 OK", headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+
+    def lookup(self, environ):
+        """(headers, body) to answer with, a `Learn` when Django must answer once more, or None."""
+        if environ.get("QUERY_STRING") or environ.get("SCRIPT_NAME"):
+            return None
+        path = environ.get("PATH_INFO", "")
+        match = _LANGUAGE.match(path)
+        if not match or match.group(1) not in self.languages or not path.isascii():
+            return None
+        if any(pattern.search(path) for pattern in self.excluded):
+            return None
+        request = WSGIRequest(environ)
+        secure = request.is_secure()
+        if settings.SECURE_SSL_REDIRECT and not secure:
+            return None
+        host = request.get_host()  # DisallowedHost: Django answers (400)
+        cookies = request.COOKIES
+        secret = cookies.get(settings.CSRF_COOKIE_NAME, "")
+        if (
+            settings.CSRF_USE_SESSIONS
+            or len(secret) != CSRF_SECRET_LENGTH
+            or not all(char in CSRF_ALLOWED_CHARS for char in secret)
+            or CookieStorage.cookie_name in cookies
+        ):
+            return None
+        session_key = cookies.get(settings.SESSION_COOKIE_NAME)
+        if not session_key:
+            return None
+        session = self.session_store(session_key).load()
+        if "_messages" in session or not _is_model_backend(session.get(BACKEND_SESSION_KEY, "")):
+            return None
+        user_id, session_hash = session.get(SESSION_KEY), session.get(HASH_SESSION_KEY)
+        if user_id is None or not session_hash:
+            return None
+        record = auth_cache.user_record(user_id)
+        if record is None or not constant_time_compare(session_hash, record["hash"]):
+            return None
+        language = match.group(1)
+        key = page_key(self.release, current_generation(), host, language, path)
+        entry = _cache().get(key)
+        if entry is None:
+            return None
+        template = self.templates.get((key, secure))
+        if template is None:
+            return Learn((key, secure))
+        person = holes.Person(
+            pk=get_user_model()._meta.pk.to_python(user_id),
+            username=record["username"],
+            full_name=record["full_name"],
+            csrf_token=lambda: _mask_cipher_secret(secret),
+        )
+        with translation.override(language):
+            body = holes.fill(entry["content"], person)
+        return [*template, ("X-Page-Cache", "hit"), ("Content-Length", str(len(body)))], body
+
+    def learning(self, learn: Learn, start_response):
+        """start_response that remembers the headers of Django's answer when it served a shell."""
+
+        def start(status, headers, exc_info=None):
+            marker = next((value for name, value in headers if name.lower() == "x-page-cache"), None)
+            if status.startswith("200 ") and marker in ("hit", "miss"):
+                kept = [(name, value) for name, value in headers if name.lower() not in NOT_REPLAYED]
+                with self.lock:
+                    if len(self.templates) >= MAX_TEMPLATES:
+                        self.templates.clear()
+                    self.templates[learn.key] = kept
+            return start_response(status, headers, exc_info)
+
+        return start
+
+
+class Learn:
+    """The shell is there, but this process has not yet seen Django's headers for it."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[str, bool]):
+        self.key = key

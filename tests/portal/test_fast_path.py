@@ -1,0 +1,298 @@
+"""The page cache's fast path (portal/fastpath.py): cached pages answered before Django, with the same
+bytes and headers Django would send, and never for a request Django would answer differently.
+
+Each test talks to the real WSGI stack: `FastPageApp` around Django's `WSGIHandler`, called with
+the environ of a real request; a counter on the inner handler tells whether Django answered.
+"""
+
+import re
+from http.cookies import SimpleCookie
+from io import StringIO
+
+import pytest
+from django.contrib.auth import update_session_auth_hash
+from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.management import call_command
+from django.test import Client, RequestFactory
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import CodeOfConductPage, ContentPage, ReadConfirmation
+from portal.fastpath import FastPageApp, fast_path_enabled
+
+pytestmark = pytest.mark.django_db
+
+URL = "/nl/heldere-afspraken/"
+
+
+class Counting:
+    """Django's WSGI handler, counting the requests it answers."""
+
+    def __init__(self):
+        self.handler = WSGIHandler()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.handler(environ, start_response)
+
+
+class Answer:
+    def __init__(self, status: str, headers: list[tuple[str, str]], body: bytes):
+        self.status, self.headers, self.body = status, headers, body
+        self.text = body.decode()
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key.lower() == name.lower()), None)
+
+
+class Browser:
+    """A person's cookies, sent through the fast path's WSGI application."""
+
+    def __init__(self, app: FastPageApp, client: Client):
+        self.app, self.client = app, client
+
+    def cookies(self) -> str:
+        return "; ".join(f"{name}={morsel.value}" for name, morsel in self.client.cookies.items())
+
+    def get(self, path: str, method: str = "GET", **extra) -> Answer:
+        request = RequestFactory().generic(method, path, HTTP_COOKIE=self.cookies(), **extra)
+        started = {}
+
+        def start_response(status, headers, exc_info=None):
+            started.update(status=status, headers=headers)
+
+        body = b"".join(self.app(request.environ, start_response))
+        for name, value in started["headers"]:
+            if name.lower() == "set-cookie":
+                cookie = SimpleCookie()
+                cookie.load(value)
+                for key, morsel in cookie.items():
+                    self.client.cookies[key] = morsel.value
+        return Answer(started["status"], started["headers"], body)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", stdout=StringIO())
+    Page.fix_tree()
+
+
+@pytest.fixture
+def django_app(settings):
+    settings.PAGE_CACHE_FAST_PATH = "true"
+    caches["default"].clear()
+    caches["pages"].clear()
+    return Counting()
+
+
+@pytest.fixture
+def app(django_app):
+    return FastPageApp(django_app)
+
+
+def browser_for(app, user) -> Browser:
+    client = Client()
+    client.force_login(user)
+    return Browser(app, client)
+
+
+@pytest.fixture
+def anna(make_user):
+    return make_user(username="anna", first_name="Anna", last_name="Aarts")
+
+
+@pytest.fixture
+def bert(make_user):
+    return make_user(username="bert", first_name="Bert", last_name="Bakker")
+
+
+def warm(browser: Browser, path: str = URL) -> None:
+    """Django renders and stores the shell, then serves it once so this process learns its headers."""
+    assert browser.get(path).header("X-Page-Cache") == "miss"
+    assert browser.get(path).header("X-Page-Cache") == "hit"
+
+
+def csrf_token_in(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_cached_page_is_answered_without_django_with_the_same_headers(demo, django_app, app, anna):
+    browser = browser_for(app, anna)
+    browser.get(URL)
+    through_django = browser.get(URL)
+    calls = django_app.calls
+    fast = browser.get(URL)
+    assert django_app.calls == calls, "the third request must not reach Django"
+    assert fast.status == "200 OK" and "Anna Aarts" in fast.text and "@@portal-hole" not in fast.text
+    drop = {"set-cookie", "date", "content-length"}
+    assert sorted((k, v) for k, v in fast.headers if k.lower() not in drop) == sorted(
+        (k, v) for k, v in through_django.headers if k.lower() not in drop
+    )
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Cache-Control"):
+        assert fast.header(header), header
+    assert "private" in fast.header("Cache-Control")
+    assert int(fast.header("Content-Length")) == len(fast.body)
+    # Only the personal parts differ from what Django sent.
+    strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert strip.sub("", fast.text) == strip.sub("", through_django.text)
+
+
+def test_two_people_get_their_own_name_and_a_csrf_token_that_works_only_for_them(
+    demo, django_app, app, anna, bert
+):
+    anna_browser, bert_browser = browser_for(app, anna), browser_for(app, bert)
+    warm(anna_browser)
+    bert_browser.get(URL)  # Bert's first visit sets his CSRF cookie
+    calls = django_app.calls
+    anna_page, bert_page = anna_browser.get(URL), bert_browser.get(URL)
+    assert django_app.calls == calls
+    assert "Anna Aarts" in anna_page.text and "Bert" not in anna_page.text
+    assert "Bert Bakker" in bert_page.text and "Anna" not in bert_page.text
+    # The token in Bert's page signs Bert out; in Anna's session it is refused.
+    logout = "/nl/account/logout/"
+    anna_client = Client(enforce_csrf_checks=True)
+    anna_client.cookies = anna_browser.client.cookies
+    bert_client = Client(enforce_csrf_checks=True)
+    bert_client.cookies = bert_browser.client.cookies
+    assert anna_client.post(logout, {"csrfmiddlewaretoken": csrf_token_in(bert_page.text)}).status_code == 403
+    assert bert_client.post(logout, {"csrfmiddlewaretoken": csrf_token_in(bert_page.text)}).status_code == 302
+    assert bert_client.get(URL).status_code == 302  # signed out
+
+
+def test_signed_out_visitors_and_stale_sessions_go_to_django(demo, django_app, app, anna):
+    browser = browser_for(app, anna)
+    warm(browser)
+    stranger = Browser(app, Client())
+    answer = stranger.get(URL)
+    assert answer.status.startswith("302") and "/login/" in answer.header("Location")
+
+    # A new password ends the other sessions at once, also on the fast path.
+    anna.set_password("een-nieuw-wachtwoord-2026")
+    anna.save()
+    calls = django_app.calls
+    answer = browser.get(URL)
+    assert django_app.calls == calls + 1 and answer.status.startswith("302")
+
+
+def test_a_deactivated_colleague_is_signed_out(demo, django_app, app, anna):
+    browser = browser_for(app, anna)
+    warm(browser)
+    anna.is_active = False
+    anna.save()
+    assert browser.get(URL).status.startswith("302")
+
+
+def test_the_session_auth_hash_is_checked(demo, django_app, app, anna):
+    browser = browser_for(app, anna)
+    warm(browser)
+    session = browser.client.session
+    session["_auth_user_hash"] = "0" * 64
+    session.save()
+    calls = django_app.calls
+    assert browser.get(URL).status.startswith("302")
+    assert django_app.calls == calls + 1
+
+
+def test_requests_the_fast_path_leaves_to_django(demo, django_app, app, anna):
+    browser = browser_for(app, anna)
+    warm(browser)
+    for path, method in (
+        (URL + "?q=1", "GET"),
+        (URL, "POST"),
+        ("/nl/melding/", "GET"),
+        ("/nl/zoeken/", "GET"),
+    ):
+        calls = django_app.calls
+        browser.get(path, method=method)
+        assert django_app.calls == calls + 1, (path, method)
+    # Messages waiting to be shown (cookie storage) are personal.
+    calls = django_app.calls
+    browser.client.cookies["messages"] = "anything"
+    browser.get(URL)
+    assert django_app.calls == calls + 1
+
+
+def test_a_request_that_must_be_redirected_to_https_goes_to_django(demo, django_app, app, anna, settings):
+    browser = browser_for(app, anna)
+    warm(browser)
+    settings.SECURE_SSL_REDIRECT = True
+    fresh_django = Counting()  # middleware reads its settings when it is built
+    answer = Browser(FastPageApp(fresh_django), browser.client).get(URL)
+    assert fresh_django.calls == 1
+    assert answer.status.startswith("301") and answer.header("Location").startswith("https://")
+
+
+def test_a_published_change_shows_at_once(demo, django_app, app, anna):
+    browser = browser_for(app, anna)
+    warm(browser)
+    page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
+    page.title = "Heldere afspraken (herzien)"
+    page.save_revision().publish()
+    assert "Heldere afspraken (herzien)" in browser.get(URL).text
+
+
+def test_a_page_restricted_to_a_group_is_never_answered_from_the_cache(demo, django_app, app, anna):
+    page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([])
+    browser = browser_for(app, anna)
+    for _ in range(3):
+        calls = django_app.calls
+        answer = browser.get(URL)
+        assert django_app.calls == calls + 1
+        assert not answer.status.startswith("200")
+
+
+def test_the_read_confirmation_of_the_code_of_conduct_is_personal(demo, django_app, app, anna, bert):
+    code = CodeOfConductPage.objects.get(locale__language_code="nl")
+    url = code.url
+    anna_browser, bert_browser = browser_for(app, anna), browser_for(app, bert)
+    warm(anna_browser, url)
+    bert_browser.get(url)
+    ReadConfirmation.objects.create(user=anna, page=code, version=code.confirmation_version())
+    calls = django_app.calls
+    anna_page, bert_page = anna_browser.get(url), bert_browser.get(url)
+    assert django_app.calls == calls, "a confirmation must not empty the page cache"
+    assert f"Je hebt versie {code.confirmation_version()} bevestigd" in anna_page.text
+    assert "Ik heb de gedragscode gelezen" not in anna_page.text
+    assert "Ik heb de gedragscode gelezen" in bert_page.text and "Je hebt versie" not in bert_page.text
+
+
+def test_the_english_page_is_filled_in_english(demo, django_app, app, anna):
+    code = CodeOfConductPage.objects.get(locale__language_code="en")
+    browser = browser_for(app, anna)
+    warm(browser, code.url)
+    answer = browser.get(code.url)
+    assert answer.header("Content-Language") == "en"
+    assert "I have read the code of conduct" in answer.text
+
+
+def test_the_fast_path_is_on_only_with_a_shared_cache_unless_told(settings):
+    settings.PAGE_CACHE_FAST_PATH = "auto"
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert not fast_path_enabled()
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache"}}
+    assert fast_path_enabled()
+    settings.PAGE_CACHE_FAST_PATH = "false"
+    assert not fast_path_enabled()
+    settings.PAGE_CACHE_FAST_PATH = "true"
+    settings.PAGE_CACHE_ENABLED = False
+    assert not fast_path_enabled()
+
+
+def test_changing_a_password_in_the_session_keeps_that_session_working(demo, django_app, app, anna, settings):
+    """Django's own password change updates the session's hash; the fast path follows."""
+    browser = browser_for(app, anna)
+    warm(browser)
+    request = RequestFactory().get("/")
+    request.session, request.user = browser.client.session, anna
+    anna.set_password("een-nieuw-wachtwoord-2026")
+    anna.save()
+    update_session_auth_hash(request, anna)  # a new session key with the new hash
+    request.session.save()
+    browser.client.cookies[settings.SESSION_COOKIE_NAME] = request.session.session_key
+    calls = django_app.calls
+    answer = browser.get(URL)
+    assert django_app.calls == calls  # the user record was renewed, the shell is still there
+    assert answer.status == "200 OK" and "Anna Aarts" in answer.text
