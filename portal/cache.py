@@ -43,6 +43,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, connection, models
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import Resolver404, resolve
@@ -70,6 +71,7 @@ CONTENT_MODELS = [
     "wagtailimages.Image",
     "wagtaildocs.Document",
     "taggit.Tag",
+    "wagtailsearchpromotions.SearchPromotion",  # shown on cached search results
 ]
 # Headers of a page response worth keeping with its shell (the rest is added by middleware).
 STORED_HEADERS = {"content-type", "content-language", "x-robots-tag", "link"}
@@ -77,6 +79,11 @@ STORED_HEADERS = {"content-type", "content-language", "x-robots-tag", "link"}
 
 def _cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+#: Sent when an app view listed in PAGE_CACHE_VIEWS is answered from the cache, with the `meta`
+#: the view left in `request.page_cache_meta` when it rendered (e.g. to count a search).
+cached_view_served = Signal()
 
 
 # -- the generation ---------------------------------------------------------------------------
@@ -150,6 +157,9 @@ class Capture:
     real_user: object = None
     real_session: object = None
     csrf_flag: object = None
+    #: What a render keyed on the visibility profile may read without becoming personal.
+    allowed_user_attributes: frozenset = frozenset()
+    allowed_session_keys: frozenset = frozenset()
 
     def mark(self, what: str) -> None:
         if what not in self.personal:
@@ -182,6 +192,8 @@ class PlaceholderUser(SimpleLazyObject):
         return HOLE_USERNAME
 
     def __getattr__(self, name):
+        if name in self.__dict__["_capture"].allowed_user_attributes:
+            return getattr(self._wrapped, name)
         return getattr(self._use(name), name)
 
     def __eq__(self, other):
@@ -224,6 +236,11 @@ class WatchedSession:
 
     def __getattr__(self, name):
         return getattr(self._use(name), name)
+
+    def get(self, key, default=None):
+        if key in self._capture.allowed_session_keys:
+            return self._session.get(key, default)
+        return self._use("get").get(key, default)
 
     def __setattr__(self, name, value):
         setattr(self._use(name), name, value)
@@ -303,6 +320,22 @@ def hole_context(request) -> dict:
 # -- the middleware ---------------------------------------------------------------------------
 
 
+#: Session keys that hold password-protected pages and collections a person has opened.
+PASSED_RESTRICTION_KEYS = frozenset({"passed_page_view_restrictions", "passed_collection_view_restrictions"})
+
+
+def visibility_profile(request) -> str | None:
+    """What decides which restricted content this person may see (superuser or not, their groups),
+    as a part of a cache key; None when it is personal (password-protected content opened in this
+    session). Sets `request.portal_group_ids` so views need not ask again."""
+    if any(request.session.get(key) for key in PASSED_RESTRICTION_KEYS):
+        return None
+    user = request.user
+    group_ids = sorted(user.groups.values_list("pk", flat=True))
+    request.portal_group_ids = frozenset(group_ids)
+    return ("superuser:" if user.is_superuser else "groups:") + ",".join(map(str, group_ids))
+
+
 def page_key(release: str, generation: int, host: str, language: str, address: str) -> str:
     """The cache key of a shell (shared by the middleware and the fast path)."""
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
@@ -332,21 +365,29 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         kind = self.eligible(request)
-        if kind is None:
+        profile = visibility_profile(request) if kind == "view" else ""
+        if kind is None or profile is None:
             return self.get_response(request)
         try:
-            key = self.key(request, with_query=kind == "view")
+            key = self.key(request, with_query=kind == "view", profile=profile)
         except DatabaseError:  # e.g. before `migrate` created the generation table
             logger.warning("Page cache generation unavailable", exc_info=True)
             return self.get_response(request)
         entry = self.read(key)
         if entry is not None:
+            if kind == "view":
+                cached_view_served.send(
+                    sender=request.resolver_match_name, request=request, meta=entry.get("meta")
+                )
             return self.respond(request, entry)
         if request.method != "GET":
             return self.get_response(request)
         capture = Capture()
         request._page_cache = capture
         if kind == "view":
+            # The view may look at what decides visibility: it is part of the key.
+            capture.allowed_user_attributes = frozenset({"is_superuser"})
+            capture.allowed_session_keys = PASSED_RESTRICTION_KEYS
             begin_shell(request, capture, request.resolver_match_name)
         try:
             response = self.get_response(request)
@@ -361,7 +402,8 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "personal"
         elif self.storable(response):
             headers = {name: value for name, value in response.items() if name.lower() in STORED_HEADERS}
-            self.write(key, {"content": shell, "headers": headers})
+            meta = getattr(request, "page_cache_meta", None)
+            self.write(key, {"content": shell, "headers": headers, "meta": meta})
             response["X-Page-Cache"] = "miss"
         response.content = fill_holes(shell, request)
         patch_cache_control(response, private=True)
@@ -393,8 +435,10 @@ class PageCacheMiddleware:
             return None
         return kind
 
-    def key(self, request, *, with_query: bool = False) -> str:
+    def key(self, request, *, with_query: bool = False, profile: str = "") -> str:
         address = request.get_full_path() if with_query else request.path
+        if profile:
+            address = f"{address}#visibility={profile}"
         return page_key(self.release, current_generation(), request.get_host(), get_language(), address)
 
     @staticmethod

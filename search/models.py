@@ -14,6 +14,8 @@ from wagtail.contrib.search_promotions.models import Query
 class ZeroResultDailyHits(models.Model):
     """How many times, on one day, a query found no page at all. Holds no user, IP or session."""
 
+    page_cache_ignore = True  # a report for editors: counting a search must not empty the page cache
+
     query = models.ForeignKey(
         Query, on_delete=models.CASCADE, related_name="zero_result_daily_hits", verbose_name=_("zoekterm")
     )

@@ -113,10 +113,11 @@ def denied_collection_paths(request) -> list[str]:
 def failed_restrictions(request, restrictions, session_key: str) -> list[BaseViewRestriction]:
     """The view restrictions (page or collection) this request does not pass."""
     user = request.user
-    group_ids = getattr(request, "_search_group_ids", None)
-    if group_ids is None:  # once per request
+    # Once per request; the page cache sets it when it keys search results on the groups.
+    group_ids = getattr(request, "portal_group_ids", None)
+    if group_ids is None:
         group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-        request._search_group_ids = group_ids
+        request.portal_group_ids = group_ids
     passed = set(request.session.get(session_key, []))
     failed = []
     for restriction in restrictions:

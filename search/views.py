@@ -82,6 +82,8 @@ def search(request):
         first_page = page_of_results.number == 1
         if requested in ("", "1") and not section:  # a new search, not paging or filtering
             services.log_query(query, count)
+            # Served from the page cache next time: search/apps.py counts it then.
+            request.page_cache_meta = {"log_query_found": count}
         context.update(
             searched=True,
             count=count,

@@ -188,8 +188,9 @@ PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE", "")  # e.g. the deployed comm
 # Serve cached pages before Django's request cycle (portal/fastpath.py): "auto" = when the default
 # cache is shared by the app servers (Redis), true, or false.
 PAGE_CACHE_FAST_PATH = env_str("PAGE_CACHE_FAST_PATH", "auto")
-# URL names of app views that are the same for everyone (search is not: it honours view restrictions).
-PAGE_CACHE_VIEWS = env_list("PAGE_CACHE_VIEWS", "")
+# URL names of app views cached like pages, keyed on their query string and on what decides
+# visibility (superuser or not, groups): search results honour view restrictions per group.
+PAGE_CACHE_VIEWS = env_list("PAGE_CACHE_VIEWS", "search")
 PAGE_CACHE_EXCLUDED_PATHS = env_list("PAGE_CACHE_EXCLUDED_PATHS", r"^/[a-z]{2}/melding/")
 # Sessions read from the cache (written through to the database) once the cache is shared by all
 # app servers; a per-process cache would keep a signed-out session alive in other processes.

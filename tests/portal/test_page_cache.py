@@ -183,18 +183,80 @@ def test_other_app_views_and_page_query_strings_are_not_cached(demo, anna):
         assert client.get(url).get("X-Page-Cache") is None
 
 
-def test_search_results_are_never_shared(demo, anna, bert):
-    """Search results depend on who asks (pages restricted to groups), so they are never stored."""
+def restricted_page(title: str, group) -> ContentPage:
+    page = ContentPage(title=title, slug="alleen-voor-de-groep")
+    section().add_child(instance=page)
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([group])
+    return page
+
+
+def test_search_results_are_shared_only_by_people_with_the_same_groups(demo, make_user):
+    """Results depend on the groups that restricted pages name: cached per set of groups."""
+    from django.contrib.auth.models import Group
+
+    team = Group.objects.create(name="Team Handhaving")
+    restricted_page("Afspraken van team handhaving", team)
+    members = [make_user(username=f"lid{n}", first_name="Lid", last_name=f"Nummer{n}") for n in range(2)]
+    for member in members:
+        member.groups.add(team)
+    outsiders = [make_user(username=f"buiten{n}") for n in range(2)]
     url = "/nl/zoeken/?q=afspraken"
-    first = signed_in(anna).get(url)
-    second = signed_in(bert).get(url)
-    assert first.get("X-Page-Cache") in (None, "personal")
-    assert second.get("X-Page-Cache") in (None, "personal")
-    assert "Bert Bakker" in second.content.decode() and "Anna" not in second.content.decode()
+    first_member = signed_in(members[0]).get(url)
+    first_outsider = signed_in(outsiders[0]).get(url)
+    assert first_member["X-Page-Cache"] == "miss" and first_outsider["X-Page-Cache"] == "miss"
+    second_member = signed_in(members[1]).get(url)
+    second_outsider = signed_in(outsiders[1]).get(url)
+    assert second_member["X-Page-Cache"] == "hit" and second_outsider["X-Page-Cache"] == "hit"
+    for response in (first_member, second_member):
+        assert "Afspraken van team handhaving" in response.content.decode()
+    for response in (first_outsider, second_outsider):
+        assert "Afspraken van team handhaving" not in response.content.decode()
+    html = second_member.content.decode()
+    assert members[1].get_full_name() in html and members[0].get_full_name() not in html
+
+
+def test_a_new_page_and_a_new_promotion_show_in_cached_search_results_at_once(demo, anna):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    url = "/nl/zoeken/?q=afspraken"
+    client = signed_in(anna)
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
     new = ContentPage(title="Nieuwe afspraken over geschenken", slug="geschenken")
     section().add_child(instance=new)
     new.save_revision().publish()
-    assert "Nieuwe afspraken over geschenken" in signed_in(anna).get(url).content.decode()
+    assert "Nieuwe afspraken over geschenken" in client.get(url).content.decode()
+    SearchPromotion.objects.create(
+        query=Query.get("afspraken"),
+        external_link_url="https://example.invalid/",
+        external_link_text="Uitgelicht",
+    )
+    assert "Uitgelicht" in client.get(url).content.decode()
+
+
+def test_searches_answered_from_the_cache_still_count(demo, anna):
+    from wagtail.contrib.search_promotions.models import Query
+
+    client = signed_in(anna)
+    for _ in range(3):
+        client.get("/nl/zoeken/?q=afspraken")
+        client.get("/nl/zoeken/?q=onvindbaarwoord")
+    assert client.get("/nl/zoeken/?q=afspraken")["X-Page-Cache"] == "hit"
+    assert Query.get("afspraken").hits == 4
+    assert Query.get("onvindbaarwoord").hits == 3
+    assert Query.get("onvindbaarwoord").zero_result_daily_hits.get().hits == 3
+
+
+def test_search_results_of_a_session_that_opened_a_password_page_are_personal(demo, anna):
+    client = signed_in(anna)
+    session = client.session
+    session["passed_page_view_restrictions"] = [1]
+    session.save()
+    url = "/nl/zoeken/?q=afspraken"
+    client.get(url)
+    assert client.get(url).get("X-Page-Cache") is None
 
 
 def test_cached_pages_keep_security_headers_and_are_private(demo, anna):

@@ -26,7 +26,7 @@ URL = "/nl/heldere-afspraken/"
 
 @pytest.fixture
 def redis_caches(settings):
-    backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    backend = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": REDIS_URL}
     settings.CACHES = {
         "default": {**backend, "KEY_PREFIX": "default"},
         "pages": {**backend, "KEY_PREFIX": "pages"},
