@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 RECORD_TIMEOUT = 300
 
@@ -25,7 +25,8 @@ def record_key(pk) -> str:
 
 
 def user_record(pk) -> dict | None:
-    """{"hash", "username", "full_name"} of the active user `pk`, or None (inactive or gone)."""
+    """{"hash", "username", "full_name", "superuser", "groups"} of the active user `pk`, or None
+    (inactive or gone)."""
     key = record_key(pk)
     record = cache.get(key)
     if record is not None:
@@ -37,6 +38,9 @@ def user_record(pk) -> dict | None:
         "hash": user.get_session_auth_hash(),
         "username": user.get_username(),
         "full_name": user.get_full_name(),
+        # What decides which restricted content the person may see (search results are keyed on it).
+        "superuser": user.is_superuser,
+        "groups": sorted(user.groups.values_list("pk", flat=True)),
     }
     cache.set(key, record, RECORD_TIMEOUT)
     return record
@@ -51,7 +55,32 @@ def forget(sender=None, instance=None, **kwargs) -> None:
     transaction.on_commit(lambda: cache.delete(key))
 
 
+def forget_members(sender=None, instance=None, action="", reverse=False, pk_set=None, **kwargs) -> None:
+    """A change of group membership, from either side (user.groups or group.user_set)."""
+    if not reverse:  # instance is a user
+        if action.startswith("post_"):
+            forget(instance=instance)
+    elif action == "pre_clear":  # instance is a group that loses all its members
+        forget_group_members(instance=instance)
+    elif action in ("post_add", "post_remove"):
+        user_model = get_user_model()
+        for pk in pk_set or ():
+            forget(instance=user_model(pk=pk))
+
+
+def forget_group_members(sender=None, instance=None, **kwargs) -> None:
+    """Before a group goes, its members' records (the cascade sends no m2m signal)."""
+    for user in instance.user_set.only("pk"):
+        forget(instance=user)
+
+
 def connect_signals() -> None:
+    from django.contrib.auth.models import Group
+
     user_model = get_user_model()
     post_save.connect(forget, sender=user_model, dispatch_uid="portal-auth-cache-save")
     post_delete.connect(forget, sender=user_model, dispatch_uid="portal-auth-cache-delete")
+    m2m_changed.connect(
+        forget_members, sender=user_model.groups.through, dispatch_uid="portal-auth-cache-groups"
+    )
+    pre_delete.connect(forget_group_members, sender=Group, dispatch_uid="portal-auth-cache-group-delete")

@@ -333,7 +333,11 @@ def visibility_profile(request) -> str | None:
     user = request.user
     group_ids = sorted(user.groups.values_list("pk", flat=True))
     request.portal_group_ids = frozenset(group_ids)
-    return ("superuser:" if user.is_superuser else "groups:") + ",".join(map(str, group_ids))
+    return profile_string(user.is_superuser, group_ids)
+
+
+def profile_string(is_superuser: bool, group_ids) -> str:
+    return ("superuser:" if is_superuser else "groups:") + ",".join(map(str, sorted(group_ids)))
 
 
 def page_key(release: str, generation: int, host: str, language: str, address: str) -> str:

@@ -38,12 +38,21 @@ from django.core import signals
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import request_finished
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, _mask_cipher_secret
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.module_loading import import_string
 
 from portal import auth_cache, holes
-from portal.cache import _cache, _excluded_paths, current_generation, page_key
+from portal.cache import (
+    PASSED_RESTRICTION_KEYS,
+    _cache,
+    _excluded_paths,
+    cached_view_served,
+    current_generation,
+    page_key,
+    profile_string,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +100,7 @@ class FastPageApp:
         self.session_store = _session_store()
         self.templates: dict[tuple[str, bool], list[tuple[str, str]]] = {}
         self.lock = threading.Lock()
+        self._view_paths: dict[str, str] | None = None
 
     def __call__(self, environ, start_response):
         if not self.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
@@ -113,11 +123,14 @@ class FastPageApp:
 
     def lookup(self, environ):
         """(headers, body) to answer with, a `Learn` when Django must answer once more, or None."""
-        if environ.get("QUERY_STRING") or environ.get("SCRIPT_NAME"):
+        if environ.get("SCRIPT_NAME"):
             return None
         path = environ.get("PATH_INFO", "")
         match = _LANGUAGE.match(path)
         if not match or match.group(1) not in self.languages or not path.isascii():
+            return None
+        view = self.view_paths().get(path)  # e.g. search results: keyed on the query string too
+        if view is None and environ.get("QUERY_STRING"):
             return None
         if any(pattern.search(path) for pattern in self.excluded):
             return None
@@ -148,7 +161,13 @@ class FastPageApp:
         if record is None or not constant_time_compare(session_hash, record["hash"]):
             return None
         language = match.group(1)
-        key = page_key(self.release, current_generation(), host, language, path)
+        address = path
+        if view is not None:
+            if any(session.get(name) for name in PASSED_RESTRICTION_KEYS):
+                return None  # password-protected content opened: personal
+            profile = profile_string(record["superuser"], record["groups"])
+            address = f"{request.get_full_path()}#visibility={profile}"
+        key = page_key(self.release, current_generation(), host, language, address)
         entry = _cache().get(key)
         if entry is None:
             return None
@@ -163,7 +182,24 @@ class FastPageApp:
         )
         with translation.override(language):
             body = holes.fill(entry["content"], person)
+            if view is not None:
+                cached_view_served.send(sender=view, request=request, meta=entry.get("meta"))
         return [*template, ("X-Page-Cache", "hit"), ("Content-Length", str(len(body)))], body
+
+    def view_paths(self) -> dict[str, str]:
+        """Path -> URL name of the app views in PAGE_CACHE_VIEWS, in every language (built once:
+        the URL configuration does not change while a process runs)."""
+        if self._view_paths is None:
+            paths = {}
+            for name in getattr(settings, "PAGE_CACHE_VIEWS", []):
+                for language in self.languages:
+                    with translation.override(language):
+                        try:
+                            paths[reverse(name)] = name
+                        except NoReverseMatch:
+                            continue
+            self._view_paths = paths
+        return self._view_paths
 
     def learning(self, learn: Learn, start_response):
         """start_response that remembers the headers of Django's answer when it served a shell."""

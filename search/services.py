@@ -15,12 +15,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, transaction
 from django.db.models import CharField, F, IntegerField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import (
     BaseViewRestriction,
@@ -34,7 +33,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
 
-from search.models import ZeroResultDailyHits
+from search import counting
 from search.sections import DOCUMENTS_SECTION, content_type_ids_for_section
 
 logger = logging.getLogger(__name__)
@@ -318,21 +317,10 @@ def promotions(request, query: CleanQuery) -> list[SearchPromotion]:
 
 
 def log_query(query: CleanQuery, found: int) -> None:
-    """Count the query (and whether it found nothing). Stores no user, address or session.
-
-    Counting is best effort: two people searching the same new term at the same moment may race on
-    the unique rows; the search itself must never fail because of that.
-    """
-    if not query.text:
-        return
-    try:
-        with transaction.atomic():
-            logged = Query.get(query.text[:255])
-            logged.add_hit()
-            if found == 0:
-                ZeroResultDailyHits.add_hit(logged)
-    except DatabaseError:
-        logger.warning("Could not count a search query", exc_info=True)
+    """Count the query (and whether it found nothing), in batches (search/counting.py). Stores no
+    user, address or session. Best effort: the search itself never fails because of its count."""
+    if query.text:
+        counting.counter.add(query.text[:255], found)
 
 
 def fold(text: str) -> str:

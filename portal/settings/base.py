@@ -191,6 +191,8 @@ PAGE_CACHE_FAST_PATH = env_str("PAGE_CACHE_FAST_PATH", "auto")
 # URL names of app views cached like pages, keyed on their query string and on what decides
 # visibility (superuser or not, groups): search results honour view restrictions per group.
 PAGE_CACHE_VIEWS = env_list("PAGE_CACHE_VIEWS", "search")
+# Searches are counted for the reports in batches, written at most this often (search/counting.py).
+SEARCH_COUNT_FLUSH_SECONDS = env_int("SEARCH_COUNT_FLUSH_SECONDS", 10)
 PAGE_CACHE_EXCLUDED_PATHS = env_list("PAGE_CACHE_EXCLUDED_PATHS", r"^/[a-z]{2}/melding/")
 # Sessions read from the cache (written through to the database) once the cache is shared by all
 # app servers; a per-process cache would keep a signed-out session alive in other processes.

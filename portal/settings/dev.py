@@ -7,6 +7,8 @@ os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailB
 # A fixed Fernet key for encrypted reports (development and tests only).
 os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", "Ec8_lJOpT6xMKATbvZT5n3nZwRr58hP3Y5_lNRHZoZQ=")
 os.environ.setdefault("DEBUG", "true")
+# Searches show in the reports at once (production adds them up for 10 s).
+os.environ.setdefault("SEARCH_COUNT_FLUSH_SECONDS", "0")
 
 from .base import *  # noqa: F403
 

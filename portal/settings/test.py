@@ -20,3 +20,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Receipt codes are hashed with PBKDF2; a low work factor keeps the suite fast (never in production).
 PORTAL_RECEIPT_HASH_ITERATIONS = 1000
+# Searches are counted at once (production adds them up for 10 s; see search/counting.py).
+SEARCH_COUNT_FLUSH_SECONDS = 0

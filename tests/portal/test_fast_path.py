@@ -296,3 +296,36 @@ def test_changing_a_password_in_the_session_keeps_that_session_working(demo, dja
     answer = browser.get(URL)
     assert django_app.calls == calls  # the user record was renewed, the shell is still there
     assert answer.status == "200 OK" and "Anna Aarts" in answer.text
+
+
+def test_search_results_are_answered_fast_and_still_counted(demo, django_app, app, anna):
+    from wagtail.contrib.search_promotions.models import Query
+
+    url = "/nl/zoeken/?q=afspraken"
+    browser = browser_for(app, anna)
+    warm(browser, url)
+    calls = django_app.calls
+    answer = browser.get(url)
+    assert django_app.calls == calls and answer.status == "200 OK" and "Anna Aarts" in answer.text
+    assert Query.get("afspraken").hits == 3
+    other = browser.get("/nl/zoeken/?q=gedragscode")
+    assert django_app.calls == calls + 1 and "gedragscode" in other.text.lower()
+
+
+def test_search_results_follow_a_new_group_membership_at_once(demo, django_app, app, anna):
+    from django.contrib.auth.models import Group
+
+    team = Group.objects.create(name="Team Handhaving")
+    page = ContentPage(title="Afspraken van team handhaving", slug="alleen-voor-het-team")
+    ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl").add_child(instance=page)
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([team])
+    url = "/nl/zoeken/?q=afspraken"
+    browser = browser_for(app, anna)
+    warm(browser, url)
+    assert "Afspraken van team handhaving" not in browser.get(url).text
+    team.user_set.add(anna)  # from the group's side: the user row is not saved
+    assert "Afspraken van team handhaving" in browser.get(url).text
+    anna.groups.remove(team)
+    assert "Afspraken van team handhaving" not in browser.get(url).text

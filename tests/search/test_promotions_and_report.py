@@ -170,3 +170,22 @@ def test_a_failing_count_never_breaks_the_search(search, monkeypatch):
     response = search(q="melding")
     assert response.status_code == 200
     assert "1 resultaat" in response.content.decode()
+
+
+def test_searches_are_counted_in_batches_when_configured(settings):
+    """Production adds searches up in memory and writes them at most every interval, in one go."""
+    from search.counting import SearchCounter
+
+    settings.SEARCH_COUNT_FLUSH_SECONDS = 3600
+    counter = SearchCounter()
+    for _ in range(3):
+        counter.add("melden", 2)
+    counter.add("onvindbaar", 0)
+    assert not Query.objects.filter(query_string__in=["melden", "onvindbaar"]).exists()
+    counter.flush()
+    assert Query.get("melden").hits == 3
+    assert Query.get("onvindbaar").hits == 1
+    assert Query.get("onvindbaar").zero_result_daily_hits.get().hits == 1
+    counter.add("melden", 2)
+    counter.flush()
+    assert Query.get("melden").hits == 4
