@@ -20,14 +20,21 @@ What keeps it safe:
 - Pending messages, query strings, non-GET requests, page types with `page_cache = False` and paths
   matching `PAGE_CACHE_EXCLUDED_PATHS` bypass the cache. App views (reports, cases,
   registrations) are not Wagtail pages and are never stored, except those named (by URL name) in
-  `PAGE_CACHE_VIEWS` (search results: the same for everyone), which are rendered as shells with
-  the same watch on personal use and keyed on their query string too.
+  `PAGE_CACHE_VIEWS` (search results), which are rendered as shells with the same watch on
+  personal use, keyed on their query string and on the person's *visibility profile* (superuser
+  or not, group ids: what decides which restricted pages and documents they may find), and never
+  stored for a session that opened password-protected content. A view records what it must do on
+  every hit (count the search) in `request.page_cache_meta`; `cached_view_served` is sent with it.
+- Parts of a page that differ per person are holes (portal/holes.py: `{% personal %}`), filled in
+  on every response, so such a page still shares one shell (the code of conduct's confirmation).
 - Any change to published content, snippets, settings, images, documents, sites, locales, view
   restrictions or any model of the project's apps increases the generation (one row in the
   database, so all app servers see it at once); `PAGE_CACHE_TIMEOUT` bounds how long a shell lives
   (for content that depends on the date). Writes that bypass model signals (`QuerySet.update`,
   `bulk_create`) call `bump_generation()` themselves; a project model that never shows on a page
   (an audit log) may set `page_cache_ignore = True` so its writes leave the cache alone.
+
+portal/fastpath.py answers hits for signed-in people before Django's request cycle.
 """
 
 from __future__ import annotations

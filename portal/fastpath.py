@@ -105,9 +105,13 @@ class FastPageApp:
     def __call__(self, environ, start_response):
         if not self.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return self.application(environ, start_response)
+        candidate = self.candidate(environ)
+        if candidate is None:  # static files, the admin, forms: straight to Django
+            return self.application(environ, start_response)
+        # As Django's handler does: database connections are checked and closed per request.
         signals.request_started.send(sender=self.__class__, environ=environ)
         try:
-            found = self.lookup(environ)
+            found = self.lookup(environ, *candidate)
         except Exception:  # never worse than Django's own path
             logger.warning("Page cache fast path failed; serving through Django", exc_info=True)
             found = None
@@ -121,8 +125,8 @@ class FastPageApp:
         start_response("200 OK", headers)
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
-    def lookup(self, environ):
-        """(headers, body) to answer with, a `Learn` when Django must answer once more, or None."""
+    def candidate(self, environ) -> tuple[str, str, str | None] | None:
+        """(path, language, view name or None) when the path could be a cached page; no I/O."""
         if environ.get("SCRIPT_NAME"):
             return None
         path = environ.get("PATH_INFO", "")
@@ -134,6 +138,10 @@ class FastPageApp:
             return None
         if any(pattern.search(path) for pattern in self.excluded):
             return None
+        return path, match.group(1), view
+
+    def lookup(self, environ, path: str, language: str, view: str | None):
+        """(headers, body) to answer with, a `Learn` when Django must answer once more, or None."""
         request = WSGIRequest(environ)
         secure = request.is_secure()
         if settings.SECURE_SSL_REDIRECT and not secure:
@@ -160,7 +168,6 @@ class FastPageApp:
         record = auth_cache.user_record(user_id)
         if record is None or not constant_time_compare(session_hash, record["hash"]):
             return None
-        language = match.group(1)
         address = path
         if view is not None:
             if any(session.get(name) for name in PASSED_RESTRICTION_KEYS):
