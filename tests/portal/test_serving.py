@@ -78,3 +78,60 @@ def test_benchmark_refuses_settings_that_are_not_production_like(tmp_path):
     )
     assert result.returncode == 2
     assert "templates are not cached" in result.stderr
+
+
+def test_make_serve_starts_the_production_server_on_a_fresh_checkout(tmp_path):
+    """`scripts/serve.sh` (what `make serve` runs) without any secrets in the environment: it must
+    make its local keys, migrate, collect the static files and answer through gunicorn."""
+    import http.client
+    import signal
+    import socket
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "PORTAL_ENCRYPTION_KEYS", "DATABASE_URL"}
+    }
+    env.update(
+        PORT=str(port),
+        PYTHON=sys.executable,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
+        GUNICORN_ACCESS_LOG=str(tmp_path / "access.log"),
+        WEB_CONCURRENCY="1",
+        ALLOWED_HOSTS="127.0.0.1",
+    )
+    server = subprocess.Popen(
+        ["/bin/bash", "scripts/serve.sh"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        deadline, status, location = time.monotonic() + 240, None, None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", "/healthz")
+                health = connection.getresponse()
+                health.read()
+                status = health.status
+                connection.request("GET", "/nl/")
+                response = connection.getresponse()
+                location = response.getheader("Location")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert server.poll() is None, server.stdout.read().decode()[-3000:]
+        assert status == 200
+        assert location and "/login/" in location  # the intranet asks to sign in
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
