@@ -9,7 +9,7 @@ year's conversations counted).
 import datetime
 from typing import Any, ClassVar
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 
 from forms.models import (
@@ -48,28 +48,35 @@ class IntegrityReportsProvider(StatisticsProvider):
                 "by_conclusion": ("conclusion", choices_of(Conclusion.choices)),
                 "by_consequence": ("consequence", choices_of(Consequence.choices)),
             },
-            total=Count("*"),
-            open_at_year_end=Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=year_end)),
+            count_if={"open_at_year_end": Q(closed_on__isnull=True) | Q(closed_on__gt=year_end)},
         )
         if not figures["total"]:
             return None
         # The labels translated once (not once per case: a lazy translation costs a lookup each time).
-        labels = {
-            field: {value: str(label) for value, label in choices}
-            for field, choices in (
-                ("category", Category.choices),
-                ("source", Source.choices),
-                ("investigation", Investigation.choices),
-                ("conclusion", Conclusion.choices),
-                ("consequence", Consequence.choices),
+        category, source, investigation, conclusion, consequence = (
+            {value: str(label) for value, label in choices}
+            for choices in (
+                Category.choices,
+                Source.choices,
+                Investigation.choices,
+                Conclusion.choices,
+                Consequence.choices,
             )
-        }
+        )
         cases = [
             {
-                "subject": row["subject"] or labels["category"].get(row["category"], ""),
-                **{field: labels[field].get(row[field], "") for field in labels},
+                "subject": subject or category.get(row_category, ""),
+                "category": category.get(row_category, ""),
+                "source": source.get(row_source, ""),
+                "investigation": investigation.get(row_investigation, ""),
+                "conclusion": conclusion.get(row_conclusion, ""),
+                "consequence": consequence.get(row_consequence, ""),
             }
-            for row in reports.order_by("received_on", "pk").values("subject", *labels)
+            for subject, row_category, row_source, row_investigation, row_conclusion, row_consequence in (
+                reports.order_by("received_on", "pk").values_list(
+                    "subject", "category", "source", "investigation", "conclusion", "consequence"
+                )
+            )
         ]
         return {
             "total": figures["total"],
@@ -119,12 +126,11 @@ class ConfidentialAdvisorsProvider(StatisticsProvider):
                 "by_subtopic": ("subtopic", choices_of(AdvisorSubtopic.choices)),
                 "by_department": ("department", departments()),
             },
-            colleagues=Count("*"),
-            advisors=Count("advisor", distinct=True),
+            count_distinct={"advisors": "advisor"},
         )
         return {
             "advisors": figures["advisors"],
-            "colleagues": figures["colleagues"],
+            "colleagues": figures["total"],
             "conversations": count,
             "by_topic": figures["by_topic"],
             "by_subtopic": figures["by_subtopic"],

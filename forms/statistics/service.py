@@ -270,7 +270,12 @@ def report(year: int) -> dict[str, Any]:
     figures (for comparisons on the page) and where each section came from. Cached."""
     this_version, previous_version = _versions(year, year - 1)
     key = f"{CACHE_PREFIX}:report:{_registry_hash()}:{year}:{this_version}:{previous_version}"
-    return _cached(key, lambda: _build_report(year))
+
+    def build():
+        with computation():  # both years share one read of the department list
+            return _build_report(year)
+
+    return _cached(key, build)
 
 
 def years_with_data() -> list[int]:

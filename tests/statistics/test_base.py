@@ -35,8 +35,8 @@ def test_department_breakdown_counts_distinct_people_per_department(django_asser
     ] == 12
 
 
-def test_tally_counts_every_breakdown_and_aggregate_in_one_query(django_assert_num_queries):
-    from django.db.models import Count
+def test_tally_counts_every_breakdown_and_total_in_one_query(django_assert_num_queries):
+    from django.db.models import Q
 
     from forms.statistics.base import choices_of, departments, tally
 
@@ -51,10 +51,10 @@ def test_tally_counts_every_breakdown_and_aggregate_in_one_query(django_assert_n
         figures = tally(
             TallyRecord.objects.filter(year=2021),
             {"by_type": ("kind", choices_of(AGGRESSION_TYPES)), "by_department": ("department", choices)},
-            total=Count("*"),
-            people=Count("person", distinct=True),
+            count_if={"aggressive": Q(kind="intimidatie") | Q(kind="onbekend")},
+            count_distinct={"people": "person", "kinds": "kind"},
         )
-    assert figures["total"] == 6
+    assert (figures["total"], figures["aggressive"], figures["people"], figures["kinds"]) == (6, 4, 6, 3)
     assert figures["by_type"] == breakdown(TallyRecord.objects.filter(year=2021), "kind", AGGRESSION_TYPES)
     assert figures["by_department"] == [
         {"code": "bsn", "label": "BSN", "count": 0},
@@ -86,8 +86,23 @@ def test_the_department_list_is_read_once_per_computation(django_assert_num_quer
     with django_assert_num_queries(1), computation():
         first = departments()
         assert departments() is first
+        with computation():  # a nested computation (a report's two years) shares the outer one's
+            assert departments() is first
         department_breakdown(TallyRecord.objects.none())  # an empty queryset runs no query
     with django_assert_num_queries(2):  # outside a computation: read each time
         departments()
         departments()
     assert [slug for _pk, slug, _name in first] == ["ruimte"]
+
+
+def test_tally_of_no_rows_counts_zero_without_a_query(django_assert_num_queries):
+    from forms.statistics.base import choices_of, tally
+
+    with django_assert_num_queries(0):
+        figures = tally(
+            TallyRecord.objects.filter(pk__in=[]),
+            {"by_type": ("kind", choices_of(AGGRESSION_TYPES))},
+            count_distinct={"people": "person"},
+        )
+    assert figures["total"] == figures["people"] == 0
+    assert [row["count"] for row in figures["by_type"]] == [0] * len(AGGRESSION_TYPES)
