@@ -1,4 +1,5 @@
-"""The contract's helpers: breakdowns counted in one grouped query, with the zero rows."""
+"""The contract's helpers: breakdowns counted in one query (per field, or all of a source's at once),
+with the zero rows, and the department list read once per computation."""
 
 import pytest
 
