@@ -5,8 +5,8 @@ Each source of annual figures is a *provider*: a small class in its own app's `f
 listed once in `forms/statistics/registry.py`. The service (`forms/statistics/service.py`) asks every
 provider for a year's exact figures and adds what is shared: figures of the previous year,
 historical figures for years before the portal, percentage changes, small-count suppression,
-caching. A provider only counts, with SQL aggregation: one query per source where it can, counting
-all of its breakdowns at once (`tally`: conditional counts in one pass over the year's rows, or
+caching. A provider only counts, with SQL aggregation: about one query per source, counting all of
+its breakdowns at once (`tally`: conditional counts in one pass over the year's rows, or
 `grouped`: one GROUP BY over all of its dimension columns, with each breakdown summed in Python over
 the grouped rows, never over records). Departments are grouped on the foreign key column (no join)
 and named from `departments()`, which reads the department list once per computation.
@@ -160,12 +160,8 @@ def grouped(queryset: QuerySet, fields: Sequence[str], distinct: str = "pk", **a
     Each breakdown is then a `marginal` of these rows (summed in Python over the groups, not over
     records). `distinct` names what is counted once within a group (e.g. "email" for people).
     """
-    return list(
-        queryset.order_by()
-        .values_list(*fields)
-        .annotate(count=_count(distinct), **aggregates)
-        .values_list(*fields, "count", *aggregates)
-    )
+    groups = queryset.order_by().values(*fields).annotate(count=_count(distinct), **aggregates)
+    return list(groups.values_list(*fields, "count", *aggregates))
 
 
 def marginal(groups: Iterable[tuple], index: int, choices: Iterable[Choice], column: int = -1):
