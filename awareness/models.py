@@ -338,7 +338,9 @@ class Registration(models.Model):
                 name="awareness_one_active_registration_per_person",
             )
         ]
-        indexes = [models.Index(fields=["session", "status"])]
+        # Places per session and status (the session lists), and the annual figures: the year's
+        # confirmed registrations grouped by e-mail address come from this index alone.
+        indexes = [models.Index(fields=["session", "status", "email"], name="awareness_registration_counts")]
 
     def __str__(self) -> str:
         return f"{self.name} · {self.session}"

@@ -1,11 +1,15 @@
 """Annual figures of integrity reports and confidential-advisor registrations (see forms/statistics/base.py).
 
-Both survive the retention purge: they count only fields the purge keeps.
+Both survive the retention purge: they count only fields the purge keeps. Each counts every breakdown
+in one query of conditional counts (`tally`): reports over the year's reports (plus the cases of the
+appendix), confidential advisors over the colleagues with a conversation in the year (plus the
+year's conversations counted).
 """
 
 import datetime
 from typing import Any, ClassVar
 
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 
 from forms.models import (
@@ -20,12 +24,7 @@ from forms.models import (
     Investigation,
     Source,
 )
-from forms.statistics.base import StatisticsProvider, breakdown, year_from
-from home.models import Department
-
-
-def _department_choices() -> list[tuple[str, str]]:
-    return list(Department.objects.order_by("name").values_list("slug", "name"))
+from forms.statistics.base import StatisticsProvider, choices_of, departments, tally, year_from
 
 
 class IntegrityReportsProvider(StatisticsProvider):
@@ -36,33 +35,58 @@ class IntegrityReportsProvider(StatisticsProvider):
 
     def compute(self, year: int) -> dict[str, Any] | None:
         reports = IntegrityReport.objects.filter(received_on__year=year)
-        total = reports.count()
-        if not total:
-            return None
         year_end = datetime.date(year, 12, 31)
-        labels = {
-            "category": dict(Category.choices),
-            "source": dict(Source.choices),
-            "investigation": dict(Investigation.choices),
-            "conclusion": dict(Conclusion.choices),
-            "consequence": dict(Consequence.choices),
-        }
+        # One query: the total, the reports still open at the end of the year (not closed, or closed
+        # later) and a conditional count per category of each breakdown.
+        figures = tally(
+            reports,
+            {
+                "by_category": ("category", choices_of(Category.choices)),
+                "by_source": ("source", choices_of(Source.choices)),
+                "by_department": ("department", departments()),
+                "by_investigation": ("investigation", choices_of(Investigation.choices)),
+                "by_conclusion": ("conclusion", choices_of(Conclusion.choices)),
+                "by_consequence": ("consequence", choices_of(Consequence.choices)),
+            },
+            count_if={"open_at_year_end": Q(closed_on__isnull=True) | Q(closed_on__gt=year_end)},
+        )
+        if not figures["total"]:
+            return None
+        # The labels translated once (not once per case: a lazy translation costs a lookup each time).
+        category, source, investigation, conclusion, consequence = (
+            {value: str(label) for value, label in choices}
+            for choices in (
+                Category.choices,
+                Source.choices,
+                Investigation.choices,
+                Conclusion.choices,
+                Consequence.choices,
+            )
+        )
         cases = [
             {
-                "subject": row["subject"] or str(labels["category"].get(row["category"], "")),
-                **{field: str(labels[field].get(row[field], "")) for field in labels},
+                "subject": subject or category.get(row_category, ""),
+                "category": category.get(row_category, ""),
+                "source": source.get(row_source, ""),
+                "investigation": investigation.get(row_investigation, ""),
+                "conclusion": conclusion.get(row_conclusion, ""),
+                "consequence": consequence.get(row_consequence, ""),
             }
-            for row in reports.order_by("received_on", "pk").values("subject", *labels)
+            for subject, row_category, row_source, row_investigation, row_conclusion, row_consequence in (
+                reports.order_by("received_on", "pk").values_list(
+                    "subject", "category", "source", "investigation", "conclusion", "consequence"
+                )
+            )
         ]
         return {
-            "total": total,
-            "by_category": breakdown(reports, "category", Category.choices),
-            "by_source": breakdown(reports, "source", Source.choices),
-            "by_department": breakdown(reports, "department__slug", _department_choices()),
-            "by_investigation": breakdown(reports, "investigation", Investigation.choices),
-            "by_conclusion": breakdown(reports, "conclusion", Conclusion.choices),
-            "by_consequence": breakdown(reports, "consequence", Consequence.choices),
-            "open_at_year_end": reports.exclude(closed_on__lte=year_end).count(),
+            "total": figures["total"],
+            "by_category": figures["by_category"],
+            "by_source": figures["by_source"],
+            "by_department": figures["by_department"],
+            "by_investigation": figures["by_investigation"],
+            "by_conclusion": figures["by_conclusion"],
+            "by_consequence": figures["by_consequence"],
+            "open_at_year_end": figures["open_at_year_end"],
             "cases": cases,
         }
 
@@ -90,15 +114,27 @@ class ConfidentialAdvisorsProvider(StatisticsProvider):
         count = conversations.count()
         if not count:
             return None
-        # A subquery, not a join: each colleague counts once however many conversations they had.
+        # The colleagues (registrations) with a conversation in the year: a subquery, not a join, so
+        # each colleague counts once however many conversations they had (IN rather than EXISTS:
+        # SQLite runs a correlated EXISTS once per registration). One query counts them, their
+        # advisors and every breakdown (conditional counts).
         colleagues = AdvisorRegistration.objects.filter(pk__in=conversations.values("registration_id"))
+        figures = tally(
+            colleagues,
+            {
+                "by_topic": ("topic", choices_of(AdvisorTopic.choices)),
+                "by_subtopic": ("subtopic", choices_of(AdvisorSubtopic.choices)),
+                "by_department": ("department", departments()),
+            },
+            count_distinct={"advisors": "advisor"},
+        )
         return {
-            "advisors": colleagues.order_by().values("advisor").distinct().count(),
-            "colleagues": colleagues.count(),
+            "advisors": figures["advisors"],
+            "colleagues": figures["total"],
             "conversations": count,
-            "by_topic": breakdown(colleagues, "topic", AdvisorTopic.choices),
-            "by_subtopic": breakdown(colleagues, "subtopic", AdvisorSubtopic.choices),
-            "by_department": breakdown(colleagues, "department__slug", _department_choices()),
+            "by_topic": figures["by_topic"],
+            "by_subtopic": figures["by_subtopic"],
+            "by_department": figures["by_department"],
         }
 
     def years(self) -> set[int]:

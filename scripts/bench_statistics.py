@@ -5,9 +5,10 @@ DATABASE_URL points to), generates records of the real sources spread over the y
 sources, categories and departments with `bulk_create` in one transaction, and reports the median time
 to compute a full year:
 
-- cold: the statistics service with an empty cache (one grouped query per breakdown);
+- cold: the statistics service with an empty cache (about one query per source);
 - warm: the same call served from the cache;
-- naive: a Python loop over the same rows, counting in Python (the reference).
+- naive: a plain Python loop over the same rows (the year's, or all of them) computing every figure the
+  service computes, as the reference; the script stops if they disagree on any figure.
 
 Each source contributes a *generator*: a function `(rows, years, departments) -> int` that
 bulk-creates that many records of its own models, registered in `GENERATORS` under its provider's
@@ -28,6 +29,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -309,99 +311,243 @@ GENERATORS: dict[str, tuple[float, Callable[[int, list[int], list[int]], int]]] 
 
 
 def naive_year(year: int, all_rows: bool = False) -> dict:
-    """The reference: loop over the year's records (or every record) in Python and count the figures."""
-    from awareness.models import IntroductionAttendance, Registration
-    from forms.models import AdvisorConversation, IntegrityReport
-    from vpd.models import Incident, PeerSupportConversation
+    """The reference: every figure the service computes for `year`, counted in a plain Python loop.
+
+    Each source's rows come from `values_list(...).iterator()` (the year's rows, or every row when
+    `all_rows`; the loop then skips the other years) and are counted with Counters and sets into the
+    same shape as the service's sections (`year_figures(year)["sections"]`): every total, every
+    breakdown with its zero rows in page order, the cases of the appendix, the survey. A section
+    without records is None.
+    """
+    from awareness.models import IntroductionAttendance, IntroductionMeeting, ProgrammeItemPage, Registration
+    from forms.models import (
+        AdvisorConversation,
+        AdvisorSubtopic,
+        AdvisorTopic,
+        Category,
+        Conclusion,
+        Consequence,
+        IntegrityReport,
+        Investigation,
+        Source,
+    )
+    from forms.statistics.models import EmployeeSurvey
+    from home.models import Department
+    from vpd.models import ConversationSequence, EventKind, Incident, IncidentType, PeerSupportConversation
 
     def rows(model, year_lookup: str, *fields: str):
         records = model.objects.all() if all_rows else model.objects.filter(**{year_lookup: year})
         return records.order_by().values_list(*fields).iterator(chunk_size=20_000)
 
-    def year_of(value) -> int:
-        return value if isinstance(value, int) else value.year
+    departments = list(Department.objects.order_by("name").values_list("pk", "slug", "name"))
 
-    figures: dict = {}
-    total, by_type, by_department = 0, Counter(), Counter()
-    for date, kind, department in rows(Incident, "date__year", "date", "incident_type", "department__slug"):
-        if date.year == year:
-            total += 1
-            by_type[kind] += 1
-            by_department[department] += 1
-    figures["incidents"] = total
+    def table(counter: Counter, choices) -> list[dict]:
+        return [
+            {"code": str(value), "label": str(label), "count": counter[value]} for value, label in choices
+        ]
 
-    total, referrals, by_sequence, by_event, by_department = 0, 0, Counter(), Counter(), Counter()
-    fields = ("date", "sequence", "referred", "event", "department__slug")
-    for date, sequence, referred, event, department in rows(PeerSupportConversation, "date__year", *fields):
-        if date.year == year:
-            total += 1
-            referrals += referred
-            by_sequence[sequence] += 1
-            by_event[event] += 1
-            by_department[department] += 1
-    figures["peer_support"] = (total, referrals)
+    def by_department(counter: Counter) -> list[dict]:
+        return [{"code": slug, "label": name, "count": counter[pk]} for pk, slug, name in departments]
 
-    total, open_at_end, counters = 0, 0, defaultdict(Counter)
-    year_end = datetime.date(year, 12, 31)
-    fields = ("received_on", "category", "source", "department__slug", "investigation", "conclusion")
-    for received_on, *values, closed_on in rows(IntegrityReport, "received_on__year", *fields, "closed_on"):
-        if received_on.year == year:
-            total += 1
-            open_at_end += closed_on is None or closed_on > year_end
-            for field, value in zip(fields[1:], values, strict=True):
-                counters[field][value] += 1
-    figures["integrity_reports"] = (total, open_at_end)
+    sections: dict = {}
 
-    conversations, colleagues, advisors, by_topic = 0, set(), set(), Counter()
-    fields = ("held_on", "registration_id", "registration__advisor_id", "registration__topic")
-    for held_on, colleague, advisor, topic in rows(AdvisorConversation, "held_on__year", *fields):
-        if held_on.year == year:
-            conversations += 1
-            advisors.add(advisor)
-            if colleague not in colleagues:
-                colleagues.add(colleague)
-                by_topic[topic] += 1
-    figures["confidential_advisors"] = (len(advisors), len(colleagues), conversations)
-
-    meetings, online, attendees, declared = set(), set(), 0, 0
-    fields = ("meeting__start", "meeting_id", "meeting__format", "declaration_date")
-    for start, meeting, meeting_format, declaration_date in rows(
-        IntroductionAttendance, "meeting__start__year", *fields
-    ):
+    # Introduction meetings: the year's meetings (also those without attendees), then their attendances.
+    meetings, online = set(), set()
+    for start, meeting, meeting_format in rows(IntroductionMeeting, "start__year", "start", "pk", "format"):
         if timezone.localtime(start).year == year:
             meetings.add(meeting)
             if meeting_format == "online":
                 online.add(meeting)
+    attendees = declared = 0
+    fields = ("meeting_id", "declaration_date")
+    for meeting, declaration_date in rows(IntroductionAttendance, "meeting__start__year", *fields):
+        if meeting in meetings:
             attendees += 1
             declared += declaration_date is not None
-    figures["introduction"] = (len(meetings), len(online), attendees, declared)
+    sections["awareness.introduction"] = (
+        {
+            "sessions": len(meetings),
+            "sessions_online": len(online),
+            "attendees": attendees,
+            "declarations_taken": declared,
+        }
+        if meetings
+        else None
+    )
 
-    items, registrations, participants = set(), 0, set()
-    fields = ("session__item__edition__year", "session__item_id", "status", "email")
-    for edition_year, item, status, email in rows(Registration, "session__item__edition__year", *fields):
-        if edition_year == year:
-            items.add(item)
-            if status == "confirmed":
-                registrations += 1
-                participants.add(email)
-    figures["resilience_week"] = (len(items), registrations, len(participants))
-    return figures
-
-
-def service_figures(sections: dict) -> dict:
-    """The figures of the service's report that the naive loop computes too."""
-    advisors, introduction = sections["confidential_advisors"], sections["awareness.introduction"]
-    reports, week = sections["integrity_reports"], sections["awareness.resilience_week"]
-    return {
-        "incidents": sections["public_aggression"]["total"],
-        "peer_support": (sections["peer_support"]["conversations"], sections["peer_support"]["referrals"]),
-        "integrity_reports": (reports["total"], reports["open_at_year_end"]),
-        "confidential_advisors": (advisors["advisors"], advisors["colleagues"], advisors["conversations"]),
-        "introduction": tuple(
-            introduction[key] for key in ("sessions", "sessions_online", "attendees", "declarations_taken")
-        ),
-        "resilience_week": tuple(week[key] for key in ("programme_items", "registrations", "participants")),
+    # Resilience week: the year's programme items (also those without sessions), confirmed places, people.
+    items = {
+        item
+        for edition_year, item in rows(ProgrammeItemPage, "edition__year", "edition__year", "pk")
+        if edition_year == year
     }
+    registrations, participants = 0, set()
+    fields = ("session__item__edition__year", "status", "email")
+    for edition_year, status, email in rows(Registration, "session__item__edition__year", *fields):
+        if edition_year == year and status == "confirmed":
+            registrations += 1
+            participants.add(email)
+    sections["awareness.resilience_week"] = (
+        {"programme_items": len(items), "registrations": registrations, "participants": len(participants)}
+        if items
+        else None
+    )
+
+    # Integrity reports: every breakdown, open at the end of the year, and the cases in date order.
+    dimensions = {
+        "category": Category.choices,
+        "source": Source.choices,
+        "investigation": Investigation.choices,
+        "conclusion": Conclusion.choices,
+        "consequence": Consequence.choices,
+    }
+    total = open_at_end = 0
+    counters, departments_count, cases = defaultdict(Counter), Counter(), []
+    year_end = datetime.date(year, 12, 31)
+    fields = ("received_on", "pk", "department_id", "closed_on", "subject", *dimensions)
+    for received_on, pk, department, closed_on, subject, *values in rows(
+        IntegrityReport, "received_on__year", *fields
+    ):
+        if received_on.year == year:
+            total += 1
+            open_at_end += closed_on is None or closed_on > year_end
+            departments_count[department] += 1
+            for field, value in zip(dimensions, values, strict=True):
+                counters[field][value] += 1
+            cases.append((received_on, pk, subject, values))
+    labels = {field: {value: str(label) for value, label in choices} for field, choices in dimensions.items()}
+    sections["integrity_reports"] = (
+        {
+            "total": total,
+            "by_category": table(counters["category"], Category.choices),
+            "by_source": table(counters["source"], Source.choices),
+            "by_department": by_department(departments_count),
+            "by_investigation": table(counters["investigation"], Investigation.choices),
+            "by_conclusion": table(counters["conclusion"], Conclusion.choices),
+            "by_consequence": table(counters["consequence"], Consequence.choices),
+            "open_at_year_end": open_at_end,
+            "cases": [
+                {
+                    "subject": subject or labels["category"].get(values[0], ""),
+                    **{
+                        field: labels[field].get(value, "")
+                        for field, value in zip(dimensions, values, strict=True)
+                    },
+                }
+                for _received_on, _pk, subject, values in sorted(cases, key=lambda case: case[:2])
+            ],
+        }
+        if total
+        else None
+    )
+
+    # Confidential advisors: each colleague once however many conversations, with their advisor and topics.
+    conversations, colleagues, advisors = 0, set(), set()
+    topics, subtopics, departments_count = Counter(), Counter(), Counter()
+    fields = (
+        "held_on",
+        "registration_id",
+        "registration__advisor_id",
+        "registration__topic",
+        "registration__subtopic",
+        "registration__department_id",
+    )
+    for held_on, colleague, advisor, topic, subtopic, department in rows(
+        AdvisorConversation, "held_on__year", *fields
+    ):
+        if held_on.year == year:
+            conversations += 1
+            if colleague not in colleagues:
+                colleagues.add(colleague)
+                advisors.add(advisor)
+                topics[topic] += 1
+                subtopics[subtopic] += 1
+                departments_count[department] += 1
+    sections["confidential_advisors"] = (
+        {
+            "advisors": len(advisors),
+            "colleagues": len(colleagues),
+            "conversations": conversations,
+            "by_topic": table(topics, AdvisorTopic.choices),
+            "by_subtopic": table(subtopics, AdvisorSubtopic.choices),
+            "by_department": by_department(departments_count),
+        }
+        if conversations
+        else None
+    )
+
+    # The employee survey: the year's entry, the share of yes to one decimal (half away from zero).
+    sections["employee_survey"] = None
+    for survey_year, respondents, experienced, percentage in rows(
+        EmployeeSurvey, "year", "year", "respondents", "experienced", "percentage"
+    ):
+        if survey_year == year:
+            if percentage is None and experienced is not None and respondents:
+                share = Decimal(experienced) * 100 / Decimal(respondents)
+                percentage = share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            sections["employee_survey"] = {
+                "respondents": respondents,
+                "experienced": experienced,
+                "percentage": float(percentage) if percentage is not None else None,
+            }
+
+    # Public aggression: total, by type, by department.
+    total, types, departments_count = 0, Counter(), Counter()
+    for date, kind, department in rows(Incident, "date__year", "date", "incident_type", "department_id"):
+        if date.year == year:
+            total += 1
+            types[kind] += 1
+            departments_count[department] += 1
+    sections["public_aggression"] = (
+        {
+            "total": total,
+            "by_type": table(types, IncidentType.choices),
+            "by_department": by_department(departments_count),
+        }
+        if total
+        else None
+    )
+
+    # Peer support: by sequence, referrals, by event, by department.
+    total, referrals, sequences, events, departments_count = 0, 0, Counter(), Counter(), Counter()
+    fields = ("date", "sequence", "referred", "event", "department_id")
+    for date, sequence, referred, event, department in rows(PeerSupportConversation, "date__year", *fields):
+        if date.year == year:
+            total += 1
+            referrals += referred
+            sequences[sequence] += 1
+            events[event] += 1
+            departments_count[department] += 1
+    sections["peer_support"] = (
+        {
+            "conversations": total,
+            "by_sequence": table(sequences, ConversationSequence.choices),
+            "referrals": referrals,
+            "by_event": table(events, EventKind.choices),
+            "by_department": by_department(departments_count),
+        }
+        if total
+        else None
+    )
+    return sections
+
+
+def disagreements(service_sections: dict, naive: dict) -> list[str]:
+    """The figures (section.key) on which the service and a naive loop differ; every section the
+    registry has is compared, every key of each."""
+    found = []
+    for section in sorted(set(service_sections) | set(naive)):
+        ours, theirs = service_sections.get(section), naive.get(section, "(not computed)")
+        if ours == theirs:
+            continue
+        if not isinstance(ours, dict) or not isinstance(theirs, dict):
+            found.append(f"{section}: service {ours!r}, naive {theirs!r}")
+            continue
+        for key in sorted(set(ours) | set(theirs)):
+            mine, reference = ours.get(key, "(missing)"), theirs.get(key, "(missing)")
+            if mine != reference:
+                found.append(f"{section}.{key}: service {mine!r}, naive {reference!r}")
+    return found
 
 
 def timed(function, runs: int) -> tuple[float, object]:
@@ -497,26 +643,49 @@ def run(options) -> None:
         cache.clear()
         return service.year_figures(options.year)
 
-    cold_year_time, _ = timed(cold_year, options.runs)
-    cold_time, report = timed(cold, options.runs)
+    queries = []
+    with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+        cold_year()
+
+    cold_year_time, figures = timed(cold_year, options.runs)
+    cold_time, _report = timed(cold, options.runs)
     warm_time, _ = timed(lambda: service.report(options.year), options.runs * 4)
     naive_time, naive = timed(lambda: naive_year(options.year), options.runs)
     naive_all_time, naive_all = timed(
         lambda: naive_year(options.year, all_rows=True), max(1, options.runs // 2)
     )
-    computed = service_figures(report["sections"])
-    if not computed == naive == naive_all:
-        raise SystemExit(f"The service and the naive loop disagree:\n{computed}\n{naive}\n{naive_all}")
+    sections = figures["sections"]
+    for name, reference in (("the year's rows", naive), ("all rows", naive_all)):
+        found = disagreements(sections, reference)
+        if found:
+            raise SystemExit(
+                f"The service and the naive loop over {name} disagree on {len(found)} figures:\n  "
+                + "\n  ".join(found)
+            )
+    totals = rows = cases = 0
+    for data in sections.values():
+        for name, value in (data or {}).items():
+            if name == "cases":
+                cases += len(value)
+            elif isinstance(value, list):
+                rows += len(value)
+            else:
+                totals += 1
 
     in_year = (
-        naive["incidents"]
-        + naive["peer_support"][0]
-        + naive["integrity_reports"][0]
-        + naive["confidential_advisors"][2]
-        + naive["introduction"][2]
-        + naive["resilience_week"][1]
+        naive["public_aggression"]["total"]
+        + naive["peer_support"]["conversations"]
+        + naive["integrity_reports"]["total"]
+        + naive["confidential_advisors"]["conversations"]
+        + naive["awareness.introduction"]["attendees"]
+        + naive["awareness.resilience_week"]["registrations"]
     )
     print(f"Full year {options.year}: {in_year:,} records (confirmed registrations) of {generated:,}")
+    print(
+        f"  the service and both naive loops agree on every figure of the {len(sections)} sections: "
+        f"{totals} totals, {rows} breakdown rows, {cases:,} cases"
+    )
+    print(f"  a cold year runs {len(queries)} queries")
     print(f"  median of {options.runs} runs unless stated")
     print(f"  cold, the year's figures (no cache):          {cold_year_time * 1000:9.1f} ms")
     print(f"  cold, the report (the year and the year before): {cold_time * 1000:6.1f} ms")

@@ -1,20 +1,16 @@
 """Annual figures of safe public service for the statistics service (see forms/statistics/base.py).
 
-Registered by the integrator in forms/statistics/registry.py; each breakdown is one grouped query.
+Registered by the integrator in forms/statistics/registry.py. Each source is one grouped query over
+all of its dimension columns (the year's incidents by type and department; the year's conversations
+by sequence, event, department and referral); the breakdowns are summed from the grouped rows.
 """
 
 from typing import Any
 
-from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 
-from forms.statistics.base import StatisticsProvider, breakdown, year_from
-from home.models import Department
+from forms.statistics.base import StatisticsProvider, choices_of, departments, grouped, marginal, year_from
 from vpd.models import ConversationSequence, EventKind, Incident, IncidentType, PeerSupportConversation
-
-
-def department_choices() -> list[tuple[str, str]]:
-    return list(Department.objects.order_by("name").values_list("slug", "name"))
 
 
 class PublicAggressionProvider(StatisticsProvider):
@@ -24,14 +20,14 @@ class PublicAggressionProvider(StatisticsProvider):
     models = ("vpd.Incident",)
 
     def compute(self, year: int) -> dict[str, Any] | None:
-        incidents = Incident.objects.filter(date__year=year)
-        total = incidents.count()
-        if not total:
+        # One query: (type, department id, count) per group; an index covers it.
+        groups = grouped(Incident.objects.filter(date__year=year), ("incident_type", "department"))
+        if not groups:
             return None
         return {
-            "total": total,
-            "by_type": breakdown(incidents, "incident_type", IncidentType.choices),
-            "by_department": breakdown(incidents, "department__slug", department_choices()),
+            "total": sum(count for *_values, count in groups),
+            "by_type": marginal(groups, 0, choices_of(IncidentType.choices)),
+            "by_department": marginal(groups, 1, departments()),
         }
 
     def years(self) -> set[int]:
@@ -53,16 +49,17 @@ class PeerSupportProvider(StatisticsProvider):
     models = ("vpd.PeerSupportConversation",)
 
     def compute(self, year: int) -> dict[str, Any] | None:
-        conversations = PeerSupportConversation.objects.filter(date__year=year)
-        counts = conversations.aggregate(total=Count("pk"), referrals=Count("pk", filter=Q(referred=True)))
-        if not counts["total"]:
+        # One query: (sequence, event, department id, referred, count) per group.
+        fields = ("sequence", "event", "department", "referred")
+        groups = grouped(PeerSupportConversation.objects.filter(date__year=year), fields)
+        if not groups:
             return None
         return {
-            "conversations": counts["total"],
-            "by_sequence": breakdown(conversations, "sequence", ConversationSequence.choices),
-            "referrals": counts["referrals"],
-            "by_event": breakdown(conversations, "event", EventKind.choices),
-            "by_department": breakdown(conversations, "department__slug", department_choices()),
+            "conversations": sum(count for *_values, count in groups),
+            "by_sequence": marginal(groups, 0, choices_of(ConversationSequence.choices)),
+            "referrals": sum(count for *_values, referred, count in groups if referred),
+            "by_event": marginal(groups, 1, choices_of(EventKind.choices)),
+            "by_department": marginal(groups, 2, departments()),
         }
 
     def years(self) -> set[int]:

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
-from forms.statistics.base import StatisticsProvider
+from forms.statistics.base import StatisticsProvider, computation, departments
 from forms.statistics.registry import get_providers, provider_paths
 
 #: Breakdowns whose small counts are hidden outside the integrity office.
@@ -199,15 +199,18 @@ def _historical_section(section: str, rows: list[tuple[str, int]], department_na
 
 def _compute_year(year: int) -> dict[str, Any]:
     """The exact figures of `year` per section (records, else historical figures), uncached."""
+    with computation():  # the providers share one read of the department list
+        return _compute_year_sections(year)
+
+
+def _compute_year_sections(year: int) -> dict[str, Any]:
     from forms.statistics.models import HistoricalFigure
 
     providers = get_providers()
     historical = list(HistoricalFigure.objects.filter(year=year).values_list("key", "value"))
     department_names: dict[str, str] = {}
     if any(".by_department." in key for key, _ in historical):
-        from home.models import Department
-
-        department_names = dict(Department.objects.values_list("slug", "name"))
+        department_names = {slug: name for _pk, slug, name in departments()}
     sections: dict[str, Any] = {}
     sources: dict[str, str | None] = {}
     for provider in providers:
@@ -267,7 +270,12 @@ def report(year: int) -> dict[str, Any]:
     figures (for comparisons on the page) and where each section came from. Cached."""
     this_version, previous_version = _versions(year, year - 1)
     key = f"{CACHE_PREFIX}:report:{_registry_hash()}:{year}:{this_version}:{previous_version}"
-    return _cached(key, lambda: _build_report(year))
+
+    def build():
+        with computation():  # both years share one read of the department list
+            return _build_report(year)
+
+    return _cached(key, build)
 
 
 def years_with_data() -> list[int]:

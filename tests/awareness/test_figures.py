@@ -65,7 +65,7 @@ def test_resilience_week_figures_count_confirmed_places_and_distinct_people(djan
     RegistrationFactory(session=s2, email="d@x.invalid", status="waitlisted")
     RegistrationFactory(session=s3, email="e@x.invalid")
     provider = ResilienceWeekProvider()
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the programme items; the registrations grouped by person
         figures = provider.compute(2021)
     assert figures == {"programme_items": 2, "registrations": 3, "participants": 2}
     with django_assert_num_queries(1):
@@ -83,3 +83,15 @@ def test_team_session_figures(django_assert_num_queries):
         assert provider.compute(2026) == {"sessions": 2, "participants": 17, "departments": 1}
     assert provider.compute(2025) is None
     assert provider.years() == {2026}
+
+
+def test_a_week_with_items_but_no_confirmed_places_counts_zero():
+    edition = edition_page(2021)
+    item = programme_item(parent=edition)
+    programme_item(parent=edition)  # no sessions at all
+    session = SessionFactory(
+        item=item, start=aware(2021, 10, 11), end=aware(2021, 10, 11) + datetime.timedelta(hours=2)
+    )
+    RegistrationFactory(session=session, email="a@x.invalid", status="waitlisted")
+    figures = ResilienceWeekProvider().compute(2021)
+    assert figures == {"programme_items": 2, "registrations": 0, "participants": 0}

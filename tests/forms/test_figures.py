@@ -127,3 +127,34 @@ def test_demo_is_idempotent_and_the_demo_receipt_code_opens_its_report(demo, cli
     assert snapshot() == first == (22, 2, 56, 79)
     page = client.post("/nl/melding/opvolging/", {"code": DEMO_RECEIPT_CODE}).content.decode()
     assert "Wil je aangeven om welke periode het gaat?" in page
+
+
+def test_reports_open_at_year_end_and_colleagues_counted_once(django_assert_max_num_queries):
+    import datetime
+
+    from tests.forms.factories import (
+        AdvisorConversationFactory,
+        AdvisorRegistrationFactory,
+        IntegrityReportFactory,
+    )
+
+    received = datetime.date(2021, 6, 1)
+    IntegrityReportFactory(received_on=received)  # never closed: open
+    IntegrityReportFactory(received_on=received, closed_on=datetime.date(2021, 12, 31))  # closed in time
+    IntegrityReportFactory(received_on=received, closed_on=datetime.date(2022, 1, 1))  # open at year end
+    IntegrityReportFactory(received_on=datetime.date(2020, 6, 1))  # another year
+    with django_assert_max_num_queries(3):  # the departments, the counts, the cases
+        figures = IntegrityReportsProvider().compute(2021)
+    assert (figures["total"], figures["open_at_year_end"], len(figures["cases"])) == (3, 2, 3)
+
+    twice = AdvisorRegistrationFactory(topic="ongewenst-gedrag", subtopic="pesten")
+    AdvisorConversationFactory.create_batch(3, registration=twice)
+    AdvisorConversationFactory(registration=twice, held_on=datetime.date(2020, 5, 1))
+    AdvisorConversationFactory(registration=AdvisorRegistrationFactory(advisor=twice.advisor))
+    AdvisorConversationFactory(held_on=datetime.date(2020, 5, 1))  # only in 2020
+    with django_assert_max_num_queries(3):  # the conversations, the departments, the colleagues
+        figures = ConfidentialAdvisorsProvider().compute(2021)
+    assert (figures["advisors"], figures["colleagues"], figures["conversations"]) == (1, 2, 4)
+    assert counts(figures["by_topic"]) == {"ongewenst-gedrag": 1, "integriteitsschending": 0, "overig": 1}
+    assert counts(figures["by_subtopic"])["pesten"] == 1
+    assert sum(counts(figures["by_department"]).values()) == 0  # no departments recorded
