@@ -105,7 +105,11 @@ class FastPageApp:
     def __call__(self, environ, start_response):
         if not self.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return self.application(environ, start_response)
-        candidate = self.candidate(environ)
+        try:
+            candidate = self.candidate(environ)
+        except Exception:  # never worse than Django's own path
+            logger.warning("Page cache fast path failed; serving through Django", exc_info=True)
+            candidate = None
         if candidate is None:  # static files, the admin, forms: straight to Django
             return self.application(environ, start_response)
         # As Django's handler does: database connections are checked and closed per request.

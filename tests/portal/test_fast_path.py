@@ -329,3 +329,19 @@ def test_search_results_follow_a_new_group_membership_at_once(demo, django_app, 
     assert "Afspraken van team handhaving" in browser.get(url).text
     anna.groups.remove(team)
     assert "Afspraken van team handhaving" not in browser.get(url).text
+
+
+def test_a_failing_fast_path_leaves_the_request_to_django(demo, django_app, app, anna, monkeypatch):
+    """A cache outage (or any other error) on the fast path: Django answers, nobody sees an error."""
+    browser = browser_for(app, anna)
+    warm(browser)
+
+    class Broken:
+        def get(self, key):
+            raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr("portal.fastpath._cache", lambda: Broken())
+    calls = django_app.calls
+    answer = browser.get(URL)
+    assert answer.status == "200 OK" and "Anna Aarts" in answer.text
+    assert django_app.calls == calls + 1
