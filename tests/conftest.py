@@ -14,6 +14,19 @@ def _empty_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Dutch. Django's LocaleMiddleware activates a request's language and
+    leaves it active in the thread, so a request to /en/ in one test made the next test's
+    validation messages English (tests/forms/test_attachments.py failed when run after others)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with the given roles (everyone is also an employee)."""
