@@ -350,7 +350,8 @@ def profile_string(is_superuser: bool, group_ids) -> str:
 def page_key(release: str, generation: int, host: str, language: str, address: str) -> str:
     """The cache key of a shell (shared by the middleware and the fast path)."""
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
-    return f"portal:page:{release}:{generation}:{host}:{language}:{digest}"
+    # The placeholder token is in the key: servers with another SECRET_KEY never share shells.
+    return f"portal:page:{release}:{holes.TOKEN[:8]}:{generation}:{host}:{language}:{digest}"
 
 
 def _excluded_paths() -> list[re.Pattern]:

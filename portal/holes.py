@@ -26,14 +26,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.module_loading import autodiscover_modules
 
-PREFIX = b"@@portal-hole:"
-NAME = "@@portal-hole:display-name@@"
-USERNAME = "@@portal-hole:username@@"
-CSRF = "@@portal-hole:csrf-token@@"
-_FRAGMENT = re.compile(rb"@@portal-hole:part:([\w.]+)((?::[\w.~%\-]*)*)@@")
+
+def _secret_token() -> str:
+    """Part of every placeholder, derived from SECRET_KEY: text that people type (a page body, a
+    search query shown on the results page) cannot contain a placeholder and so can never have
+    someone else's CSRF token or personal part filled into it."""
+    return salted_hmac("portal.holes.placeholder", "v1").hexdigest()[:20]
+
+
+TOKEN = _secret_token()
+PREFIX = f"@@portal-hole:{TOKEN}:".encode()
+NAME = f"@@portal-hole:{TOKEN}:display-name@@"
+USERNAME = f"@@portal-hole:{TOKEN}:username@@"
+CSRF = f"@@portal-hole:{TOKEN}:csrf-token@@"
+_PART = f"@@portal-hole:{TOKEN}:part:"
+_FRAGMENT = re.compile(re.escape(_PART.encode()) + rb"([\w.]+)((?::[\w.~%\-]*)*)@@")
 
 HoleFunction = Callable[..., str]
 _registry: dict[str, HoleFunction] = {}
@@ -71,7 +82,7 @@ def placeholder(name: str, *args) -> str:
         raise KeyError(f"No personal hole registered as {name!r}")
     # Percent-encoded: any text can travel inside the HTML without ending the placeholder.
     values = [quote(str(arg), safe="") for arg in args]
-    return "@@portal-hole:part:" + name + "".join(":" + value for value in values) + "@@"
+    return _PART + name + "".join(":" + value for value in values) + "@@"
 
 
 def render(name: str, person: Person, *args) -> str:
@@ -86,7 +97,7 @@ def fill(content: bytes, person: Person) -> bytes:
     content = content.replace(USERNAME.encode(), escape(person.username).encode())
     if CSRF.encode() in content:
         content = content.replace(CSRF.encode(), person.csrf_token().encode())
-    if b"@@portal-hole:part:" in content:
+    if _PART.encode() in content:
 
         def part(match: re.Match) -> bytes:
             name = match.group(1).decode()
