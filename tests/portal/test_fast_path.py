@@ -79,7 +79,7 @@ def demo(db):
 
 
 @pytest.fixture
-def django_app(settings):
+def django_app(settings, keep_test_connection):
     settings.PAGE_CACHE_FAST_PATH = "true"
     caches["default"].clear()
     caches["pages"].clear()

@@ -91,7 +91,7 @@ def test_sessions_in_redis_end_everywhere_on_sign_out(redis_caches, demo, make_u
 
 
 def test_the_fast_path_runs_on_redis_and_a_password_change_counts_on_every_server(
-    redis_caches, demo, make_user, settings
+    redis_caches, demo, make_user, settings, keep_test_connection
 ):
     """Two app servers (two FastPageApp instances, as two processes) share Redis: with the default
     "auto" the fast path is on; a new password saved on one ends the session on the other at once."""
