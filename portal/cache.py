@@ -63,11 +63,6 @@ from portal import holes
 
 logger = logging.getLogger(__name__)
 
-# Placeholders rendered into shells; never shown to anyone (filled in on every response).
-HOLE_NAME = holes.NAME
-HOLE_USERNAME = holes.USERNAME
-HOLE_CSRF = holes.CSRF
-
 # Models outside the project's apps whose changes show on rendered pages.
 CONTENT_MODELS = [
     "wagtailcore.Site",
@@ -193,10 +188,10 @@ class PlaceholderUser(SimpleLazyObject):
         return self._wrapped
 
     def get_full_name(self) -> str:
-        return HOLE_NAME
+        return holes.NAME
 
     def get_username(self) -> str:
-        return HOLE_USERNAME
+        return holes.USERNAME
 
     def __getattr__(self, name):
         if name in self.__dict__["_capture"].allowed_user_attributes:
@@ -320,7 +315,7 @@ def hole_context(request) -> dict:
     """Context processor: while a shell renders, `{% csrf_token %}` writes a placeholder."""
     capture = getattr(request, "_page_cache", None)
     if capture is not None and capture.page_id is not None:
-        return {"csrf_token": HOLE_CSRF}
+        return {"csrf_token": holes.CSRF}
     return {}
 
 
@@ -497,6 +492,4 @@ def person_for(request) -> holes.Person:
 
 def fill_holes(content: bytes, request) -> bytes:
     """Put the person's name, a fresh CSRF token and personal parts into a shell (bytes, UTF-8)."""
-    if holes.PREFIX not in content:
-        return content
     return holes.fill(content, person_for(request))

@@ -65,10 +65,8 @@ def write(hits: Counter, zero_hits: Counter) -> None:
             query = Query.get(text)
             daily, _ = QueryDailyHits.objects.get_or_create(query=query, date=day)
             QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + number)
-            zero = zero_hits.get((text, day))
-            if zero:
-                row, _ = ZeroResultDailyHits.objects.get_or_create(query=query, date=day)
-                ZeroResultDailyHits.objects.filter(pk=row.pk).update(hits=F("hits") + zero)
+            if zero := zero_hits.get((text, day)):
+                ZeroResultDailyHits.add_hit(query, day, zero)
 
 
 def flush_seconds() -> float:

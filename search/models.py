@@ -34,7 +34,8 @@ class ZeroResultDailyHits(models.Model):
         return f"{self.query} ({self.date})"
 
     @classmethod
-    def add_hit(cls, query: Query, date=None) -> None:
+    def add_hit(cls, query: Query, date=None, number: int = 1) -> None:
+        """Count `number` searches for `query` on `date` (an increment: processes never collide)."""
         date = date or timezone.localdate()
         row, _created = cls.objects.get_or_create(query=query, date=date)
-        cls.objects.filter(pk=row.pk).update(hits=F("hits") + 1)
+        cls.objects.filter(pk=row.pk).update(hits=F("hits") + number)
