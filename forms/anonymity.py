@@ -6,6 +6,8 @@ import re
 
 from django.conf import settings
 
+from portal.client_ip import client_ip_from_meta
+
 # The report form and the follow-up page, in every language.
 ANONYMOUS_PATH = re.compile(r"^/[a-z]{2}(-[a-z]+)?/melding(/|$)")
 
@@ -32,10 +34,9 @@ def is_anonymous_path(path: str) -> bool:
 
 def client_key(meta) -> str:
     """A keyed, truncated hash of the client address, only for rate limiting in the cache."""
-    # Behind the reverse proxy, the last X-Forwarded-For entry is the one our proxy added (the
-    # first is whatever the client claims).
-    forwarded = meta.get("HTTP_X_FORWARDED_FOR", "")
-    address = forwarded.split(",")[-1].strip() if forwarded else meta.get("REMOTE_ADDR", "")
+    # X-Forwarded-For counts only when a trusted proxy sent it (portal/client_ip.py): a forged
+    # header must not give an attacker a fresh limit.
+    address = client_ip_from_meta(meta)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
     return digest[:16]
 

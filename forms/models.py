@@ -256,9 +256,13 @@ class InternalNote(models.Model):
 class AuditLogEntry(models.Model):
     """Who looked at or changed a case, and when. Append-only: it cannot be changed or deleted."""
 
-    report = models.ForeignKey(IntegrityReport, on_delete=models.PROTECT, related_name="audit_log")
+    # Empty for entries about the portal itself (role changes) rather than one case.
+    report = models.ForeignKey(
+        IntegrityReport, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_log"
+    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     action = models.CharField(_("handeling"), max_length=40)
+    detail = models.JSONField(_("details"), default=dict, blank=True)
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
 
     class Meta:

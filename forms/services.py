@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from forms import audit as audit_log
 from forms import receipts
 from forms.attachments import CleanFile
 from forms.crypto import encrypt_bytes
@@ -70,6 +71,4 @@ def add_office_message(report: IntegrityReport, body: str, user) -> Message:
 
 
 def audit(report: IntegrityReport, user, action: str) -> AuditLogEntry:
-    return AuditLogEntry.objects.create(
-        report=report, user=user if user and user.is_authenticated else None, action=action
-    )
+    return audit_log.record(action, user=user, report=report)

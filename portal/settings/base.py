@@ -14,6 +14,9 @@ SECRET_KEY = env_str("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks); none: the socket
+# address is the client (portal/client_ip.py). Every per-client limit reads the address this way.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # The project's own apps come first so their templates override those of libraries,
 # and in the order the demo loader runs them (home builds the tree others hang on).
