@@ -1,4 +1,4 @@
-"""The portal's own records: only the site-wide cache generation (see portal/cache.py)."""
+"""The portal's own records: the site-wide cache generation (see portal/cache.py) and role policy."""
 
 from django.db import models
 
@@ -18,3 +18,20 @@ class CacheGeneration(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class RolePolicy(models.Model):
+    """No table: it only carries the permissions that stand apart from any one model.
+
+    `lead_integrity_office` marks the office lead, the only person who may grant or remove the
+    integrity office's and confidential advisors' roles and reset their second factor
+    (`portal.roles.is_office_lead`). Administrators cannot hold it through being superusers.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [("lead_integrity_office", "Leidt het integriteitsbureau (beheert gevoelige rollen)")]
+
+    def __str__(self) -> str:
+        return "rolbeleid"

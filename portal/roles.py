@@ -6,6 +6,8 @@ code refers to them through these constants.
 
 from enum import StrEnum
 
+from django.db import models
+
 
 class Role(StrEnum):
     EMPLOYEE = "Medewerker"
@@ -41,3 +43,27 @@ def has_role(user, role: Role) -> bool:
         cached = frozenset(user.groups.values_list("name", flat=True))
         user._portal_role_names = cached
     return str(role) in cached
+
+
+# Roles whose members read reports, advisor registrations or user data: only the office lead grants
+# the first two, and all of them prove a second factor at sign-in.
+OFFICE_ROLES = (Role.INTEGRITY_OFFICE, Role.CONFIDENTIAL_ADVISOR)
+OFFICE_LEAD_PERMISSION = "portal.lead_integrity_office"
+
+
+def is_office_lead(user) -> bool:
+    """True for an active user granted the office-lead permission directly or through a group.
+
+    Deliberately not `user.has_perm`: a superuser has every permission implicitly, and separation
+    of duties means an administrator never becomes office lead by being one.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return False
+    app_label, codename = OFFICE_LEAD_PERMISSION.split(".")
+    from django.contrib.auth.models import Permission
+
+    return (
+        Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        .filter(models.Q(user=user) | models.Q(group__user=user))
+        .exists()
+    )
