@@ -352,6 +352,18 @@ def load_agreements(section: dict[str, Page], english: Locale, log) -> None:
             block(
                 "link", {"text": "Naar de vertrouwenspersonen", "page": advisors.pk, "anchor": "", "url": ""}
             ),
+            block(
+                "heading",
+                {
+                    "text": "Wat het portaal niet kan beschermen",
+                    "level": "h2",
+                    "anchor": "wat-het-portaal-niet-kan-beschermen",
+                },
+            ),
+            block("paragraph", paragraphs(t.ANONYMITY_LIMITS_INTRO)),
+            block(
+                "paragraph", "<ul>" + "".join(f"<li>{limit}</li>" for limit in t.ANONYMITY_LIMITS) + "</ul>"
+            ),
         ],
     )
 

@@ -311,6 +311,24 @@ CONFIDENTIALITY = (
     "Iedereen die bij de behandeling van een melding betrokken is, houdt de informatie geheim. Alleen het "
     "Integriteitsbureau leest meldingen."
 )
+# What the portal cannot protect, said plainly on the reporting section page (docs/integrity-reports.md).
+ANONYMITY_LIMITS_INTRO = (
+    "Het portaal bewaart bij een melding geen naam, account, IP-adres, apparaat of tijdstip: alleen de dag. "
+    "Bijlagen worden opnieuw opgebouwd uit beeldpunten, zodat er geen verborgen gegevens in achterblijven. "
+    "Maar het portaal kan niet alles beschermen. Wil je echt anoniem blijven, let dan op het volgende."
+)
+ANONYMITY_LIMITS = [
+    "Je eigen apparaat: een werklaptop of -telefoon van de gemeente kan worden beheerd en gevolgd. "
+    "Meld liever vanaf een eigen apparaat.",
+    "Het netwerk: binnen het netwerk van de gemeente kan zichtbaar zijn dat iemand het meldformulier opent, "
+    "al is de inhoud versleuteld. Meld liever via je eigen internetverbinding, niet via de wifi van het werk.",
+    "Je browser: gebruik een privévenster, dan blijft er geen geschiedenis van het formulier op je apparaat "
+    "achter.",
+    "Wat je schrijft: details die maar weinig mensen kennen, je schrijfstijl of het moment waarop je meldt, "
+    "kunnen naar jou wijzen. Schrijf alleen wat nodig is om de melding te begrijpen.",
+    "Je ontvangstcode: wie die heeft, kan je melding en de berichten lezen. Bewaar de code op een veilige "
+    "plek, niet op een apparaat van het werk.",
+]
 REPORTING_FAQ = [
     ("Mag ik anoniem melden?", "Ja. Je kunt anoniem melden en je melding volgen met een ontvangstcode."),
     (

@@ -84,3 +84,11 @@ def test_loading_twice_changes_nothing(demo):
     assert (Page.objects.count(), Contact.objects.count(), EmployeeProfile.objects.count()) == counts
     english = CodeOfConductPage.objects.get(locale__language_code="en")
     assert english.live and english.title == "Code of conduct"
+
+
+def test_reporting_page_says_what_the_portal_cannot_protect(employee_client, demo):
+    """Before someone reports, the section page names the limits of anonymity and what to do about them."""
+    body = employee_client.get("/nl/melden/").content.decode()
+    assert 'id="wat-het-portaal-niet-kan-beschermen"' in body
+    for advice in ("eigen apparaat", "wifi van het werk", "privévenster", "ontvangstcode"):
+        assert advice in body, advice
