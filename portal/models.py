@@ -21,15 +21,15 @@ class CacheGeneration(models.Model):
 
 
 class RolePolicy(models.Model):
-    """No table: it only carries the permissions that stand apart from any one model.
+    """An empty table: it only carries the permissions that stand apart from any one model.
 
     `lead_integrity_office` marks the office lead, the only person who may grant or remove the
     integrity office's and confidential advisors' roles and reset their second factor
     (`portal.roles.is_office_lead`). Administrators cannot hold it through being superusers.
+    A real (empty) table rather than an unmanaged model, so `dumpdata` and backups work unchanged.
     """
 
     class Meta:
-        managed = False
         default_permissions = ()
         permissions = [("lead_integrity_office", "Leidt het integriteitsbureau (beheert gevoelige rollen)")]
 
