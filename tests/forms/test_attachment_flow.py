@@ -88,3 +88,29 @@ def test_refusals_are_in_english_on_the_english_site(client):
     page = field_errors(response)
     assert "map.png has too many pixels: at most 40 megapixels" in page
     assert "te veel pixels" not in page
+
+
+def test_attachments_stored_before_the_rebuild_are_rebuilt_by_a_command():
+    import datetime
+
+    from django.core.management import CommandError, call_command
+
+    from forms.attachments import CleanFile
+    from forms.services import _attach
+
+    report = IntegrityReportFactory()
+    old = [
+        CleanFile("oud.pdf", "application/pdf", corpus.hostile_pdf()),
+        CleanFile("oud.jpg", "image/jpeg", corpus.exif_jpeg()),
+        CleanFile("kapot.pdf", "application/pdf", corpus.truncated_pdf()),
+    ]
+    _attach(report, old, datetime.date.today())
+    with pytest.raises(CommandError) as error:
+        call_command("rebuild_attachments")
+    pdf, photo, broken = report.attachments.order_by("pk")
+    assert str(error.value) == f"Not rebuilt, left as they were: {broken.pk} (unreadable)"
+    for attachment in (pdf, photo):
+        stored = attachment.content()
+        assert [marker for marker in corpus.MARKERS if marker.encode() in stored] == []
+        assert attachment.size == len(stored)
+    assert broken.content() == corpus.truncated_pdf()
