@@ -24,7 +24,7 @@ import sys
 import warnings
 
 ERRORS = ("kind", "unreadable", "encrypted", "pages", "pixels", "output", "memory")
-JPEG_QUALITY = 85
+JPEG_QUALITY = 75  # a page of text at 150 DPI: about 400 KB
 HEADER_LIMIT = 4096
 
 
