@@ -165,6 +165,24 @@ def zip_bomb_pdf(expanded_bytes: int = 2 * 1024**3) -> bytes:
     return _pdf_from_objects(objects)
 
 
+@cache
+def render_bomb_pdf(fills: int = 20_000, side: int = 2000) -> bytes:
+    """A PDF of a few KB whose one page paints `fills` page-filling shapes: minutes of rendering.
+
+    Memory stays small (one page bitmap); only CPU time can stop it.
+    """
+    shape = b"%d %d m %d %d %d %d %d %d c h f\n" % (0, 0, side, 0, side, side, 0, side)
+    colours = b"".join(b"%.2f 0 0 rg\n" % (index % 100 / 100) + shape for index in range(100))
+    stream = zlib.compress(colours * (fills // 100), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R >>" % (side, side),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    return _pdf_from_objects(objects)
+
+
 def _pdf_from_objects(objects: list[bytes]) -> bytes:
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n")
@@ -181,8 +199,11 @@ def _pdf_from_objects(objects: list[bytes]) -> bytes:
 
 
 @cache
-def png_bomb(width: int = 10_000, height: int = 10_000, mode: str = "RGB") -> bytes:
-    """A PNG of `width` x `height` black pixels in a few hundred KB (the issue's 316 KB bomb)."""
+def png_bomb(width: int = 10_000, height: int = 10_000, mode: str = "RGB", row_filter: int = 0) -> bytes:
+    """A PNG of `width` x `height` black pixels in a few hundred KB (the issue's 316 KB bomb).
+
+    `row_filter` 4 (Paeth) makes every pixel cost arithmetic to decode: CPU time, not memory.
+    """
     import struct
 
     channels = {"L": 1, "RGB": 3}[mode]
@@ -191,7 +212,7 @@ def png_bomb(width: int = 10_000, height: int = 10_000, mode: str = "RGB") -> by
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
-    row = b"\x00" * (1 + width * channels)  # filter byte "none" + black pixels
+    row = bytes([row_filter]) + b"\x00" * (width * channels)  # filter byte + black pixels
     compressor = zlib.compressobj(9)
     first = compressor.compress(row) + compressor.flush(zlib.Z_FULL_FLUSH)
     # After a full flush, identical rows compress to identical bytes; the Adler-32 at the end is
