@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 # GPS position from a file into the logs when LOG_LEVEL=DEBUG.
 for _name in ("PIL", "pypdf"):
     logging.getLogger(_name).setLevel(logging.WARNING)
+logger = logging.getLogger(__name__)
 
 MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_FILES = 5
@@ -131,19 +132,25 @@ def rebuild(data: bytes, kind: str, *, timeout: float | None = None) -> tuple[by
     except subprocess.TimeoutExpired:  # run() has killed the child
         raise RebuildError("time") from None
     if result.returncode < 0:
-        # Stopped by a limit: SIGXCPU/SIGKILL for CPU time; an allocation that failed inside a C
-        # library ends in SIGABRT or SIGSEGV; anything else is a file we cannot read.
+        # Stopped by a limit: SIGXCPU (then SIGKILL) for CPU time; an allocation that failed in
+        # PDFium's C++ ends in SIGABRT. Any other crash is a file we cannot read.
         killed = -result.returncode
         if killed in (signal.SIGXCPU, signal.SIGKILL):
             raise RebuildError("cpu")
-        if killed in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS):
+        if killed == signal.SIGABRT:
             raise RebuildError("memory")
+        logger.warning("Attachment rebuild: the child ended with signal %s.", killed)
         raise RebuildError("unreadable")
     header, _newline, body = result.stdout.partition(b"\n")
     try:
         answer = json.loads(header)
     except ValueError:
-        raise RebuildError("unreadable") from None
+        answer = None
+    if not isinstance(answer, dict):
+        # A bug of ours rather than the file's doing; the exit status only, never the child's
+        # output (it could quote the file).
+        logger.warning("Attachment rebuild: no answer from the child (exit status %s).", result.returncode)
+        raise RebuildError("unreadable")
     if not answer.get("ok"):
         code = answer.get("error")
         raise RebuildError(code if code in MESSAGES else "unreadable")
