@@ -105,8 +105,9 @@ class AttachmentsForm(forms.Form):
         label=_("Bijlagen"),
         required=False,
         help_text=_(
-            "PDF, JPG of PNG, hoogstens 5 bestanden van elk 10 MB. We verwijderen verborgen gegevens "
-            "(zoals de maker en de locatie) uit de bestanden."
+            "PDF, JPG of PNG, hoogstens 5 bestanden van elk 10 MB, een PDF hoogstens 20 pagina's. We bouwen "
+            "elk bestand opnieuw op uit wat het laat zien: verborgen gegevens (zoals de maker en de locatie) "
+            "gaan niet mee."
         ),
     )
 

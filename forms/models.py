@@ -211,12 +211,13 @@ class Message(models.Model):
 
 
 class Attachment(models.Model):
-    """A file the reporter added, metadata stripped and encrypted, stored in the database."""
+    """A file the reporter added, rebuilt from its pixels (forms/attachments.py) and encrypted."""
 
     report = models.ForeignKey(IntegrityReport, on_delete=models.CASCADE, related_name="attachments")
     name = EncryptedTextField(_("bestandsnaam"))
     content_type = models.CharField(_("soort"), max_length=100)
     size = models.PositiveIntegerField(_("grootte in bytes"))
+    pages = models.PositiveSmallIntegerField(_("pagina's"), default=1)
     data = models.BinaryField(editable=False)
     added_on = models.DateField(_("toegevoegd op"), default=timezone.localdate)
 
@@ -227,6 +228,12 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def description(self) -> str:
+        """'verslag.pdf (PDF, 3 pagina's, 240 KB)', as the reporter saw it after the rebuild."""
+        from forms.attachments import describe
+
+        return describe(self.name, self.content_type, self.pages, self.size)
 
     def content(self) -> bytes:
         from forms.crypto import decrypt_bytes

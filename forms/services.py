@@ -20,6 +20,7 @@ def _attach(report: IntegrityReport, files: list[CleanFile], today: datetime.dat
                 name=file.name,
                 content_type=file.content_type,
                 size=len(file.data),
+                pages=file.pages,
                 data=encrypt_bytes(file.data),
                 added_on=today,
             )

@@ -128,7 +128,9 @@ def report(request):
         _report, code = services.file_report(
             what=review["what"].cleaned_data, about=review["about"].cleaned_data, files=files
         )
-        return render(request, "forms/report_done.html", {"code": receipts.display(code)})
+        return render(
+            request, "forms/report_done.html", {"code": receipts.display(code), "attachments": files}
+        )
 
     return _render_step(request, 1, WhatHappenedForm(), {"nonce": secrets.token_urlsafe(16)})
 
@@ -137,7 +139,7 @@ def _status_context(report) -> dict:
     return {
         "report": report,
         "messages_list": list(report.messages.all()),
-        "attachments": list(report.attachments.only("pk", "name", "size", "added_on", "report_id")),
+        "attachments": list(report.attachments.defer("data")),
     }
 
 

@@ -264,3 +264,14 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Attachments to integrity reports are rebuilt from their pixels in a child process with these
+# limits (forms/attachments.py, docs/integrity-reports.md "Bijlagen / Attachments").
+ATTACHMENT_MAX_PAGES = env_int("ATTACHMENT_MAX_PAGES", 20)
+ATTACHMENT_PDF_DPI = env_int("ATTACHMENT_PDF_DPI", 150)
+ATTACHMENT_MAX_PIXELS = env_int("ATTACHMENT_MAX_PIXELS", 40_000_000)  # one image
+ATTACHMENT_MAX_PAGE_PIXELS = env_int("ATTACHMENT_MAX_PAGE_PIXELS", 6_000_000)  # one PDF page (DPI lowered)
+ATTACHMENT_MAX_OUTPUT_BYTES = env_int("ATTACHMENT_MAX_OUTPUT_BYTES", 15 * 1024 * 1024)
+ATTACHMENT_REBUILD_MEMORY_BYTES = env_int("ATTACHMENT_REBUILD_MEMORY_BYTES", 1024 * 1024 * 1024)
+ATTACHMENT_REBUILD_CPU_SECONDS = env_int("ATTACHMENT_REBUILD_CPU_SECONDS", 20)
+ATTACHMENT_REBUILD_TIMEOUT = env_int("ATTACHMENT_REBUILD_TIMEOUT", 30)  # all files of one request

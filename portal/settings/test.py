@@ -22,3 +22,7 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 PORTAL_RECEIPT_HASH_ITERATIONS = 1000
 # Searches are counted at once (production adds them up for 10 s; see search/counting.py).
 SEARCH_COUNT_FLUSH_SECONDS = 0
+# Attachments are rebuilt at a low resolution in tests: the same code path, less work.
+ATTACHMENT_PDF_DPI = 30
+# A child that rebuilds an attachment gets 256 MB (production: 1 GB): bombs hit the wall sooner.
+ATTACHMENT_REBUILD_MEMORY_BYTES = 256 * 1024 * 1024

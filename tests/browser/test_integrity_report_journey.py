@@ -64,6 +64,8 @@ def test_anonymous_report_with_attachment_and_follow_up(page, axe, browser, live
     page.get_by_role("heading", name="Je melding is verstuurd").wait_for()
     code = page.locator("#receipt-code code").inner_text()
     assert len(code) == 24
+    # What was attached, as rebuilt from its pixels: name, kind and size.
+    assert page.get_by_text("offerte.png (PNG, ").is_visible()
     axe(page, "report sent, receipt code")
 
     report = IntegrityReport.objects.get()
@@ -82,7 +84,7 @@ def test_anonymous_report_with_attachment_and_follow_up(page, axe, browser, live
     page.get_by_label("Ontvangstcode").fill(code)
     page.get_by_role("button", name="Melding bekijken").click()
     page.get_by_text("Om welke opdrachten gaat het?").wait_for()
-    assert page.get_by_text("offerte.png").is_visible()
+    assert page.get_by_text("offerte.png (PNG, ").is_visible()
     axe(page, "follow-up, status and messages")
 
     page.get_by_label("Je bericht aan het Integriteitsbureau").fill(

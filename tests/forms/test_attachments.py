@@ -1,4 +1,4 @@
-"""Files reporters add: checked by content, limited in size, stripped of metadata."""
+"""Files reporters add: checked by content, limited in size, rebuilt without metadata."""
 
 import io
 
@@ -46,8 +46,8 @@ def test_png_is_accepted():
         ("foto.jpg", b"%PDF-1.4", "geen echt JPG-bestand"),
         ("programma.exe", b"MZ\x90\x00", "alleen PDF-, JPG- en PNG-bestanden"),
         ("zonder-extensie", b"%PDF-1.4", "alleen PDF-, JPG- en PNG-bestanden"),
-        ("kapot.pdf", b"%PDF-1.4 dit is geen pdf", "kunnen we niet lezen"),
-        ("kapot.png", b"\x89PNG\r\n\x1a\n rest", "kunnen we niet lezen"),
+        ("kapot.pdf", b"%PDF-1.4 dit is geen pdf", "kon niet worden gelezen"),
+        ("kapot.png", b"\x89PNG\r\n\x1a\n rest", "kon niet worden gelezen"),
     ],
 )
 def test_disguised_and_broken_files_are_refused(name, data, message):
