@@ -22,3 +22,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 PORTAL_RECEIPT_HASH_ITERATIONS = 1000
 # Searches are counted at once (production adds them up for 10 s; see search/counting.py).
 SEARCH_COUNT_FLUSH_SECONDS = 0
+# Proof of work before reports and receipt look-ups is switched on by the tests that are about it
+# (tests/forms/test_abuse_limits.py, the browser journey); the others post forms like a script.
+PORTAL_POW_ENABLED = False
