@@ -18,13 +18,14 @@ for (const [source, name] of files) {
   console.log(`static/vendor/utrecht/${name}`);
 }
 
-// ALTCHA's "external" build: no inline styles and no workers from blob: URLs, so it runs under the
-// site's CSP (script-src 'self'; style-src 'self'). Its stylesheet and the SHA worker are separate
-// files; forms/static/forms/js/proof-of-work.js registers the worker. UMD builds are classic scripts.
+// ALTCHA's "external" build as an ES module: no inline styles and no workers from blob: URLs, so it
+// runs under the site's CSP (script-src 'self'; style-src 'self'). Its stylesheet and the SHA worker
+// are separate files; forms/static/forms/js/proof-of-work.js registers the worker. (In altcha 3.2.2
+// the external *UMD* build still injects a <style> element, which the CSP refuses: not that one.)
 const altcha = join(root, "static", "vendor", "altcha");
 mkdirSync(altcha, { recursive: true });
 const altchaFiles = [
-  ["altcha/dist/external/altcha.umd.min.cjs", "altcha.js"],
+  ["altcha/dist/external/altcha.min.js", "altcha.js"],
   ["altcha/dist/external/altcha.css", "altcha.css"],
   ["altcha/dist/workers/sha.js", "sha-worker.js"],
   ["altcha/dist/i18n/nl.umd.cjs", "nl.js"],
