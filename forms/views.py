@@ -141,6 +141,8 @@ def report(request):
         # Expired or tampered: start again, but keep what was posted on this step.
         form = WhatHappenedForm(initial=request.POST if step == "1" else None)
         return _render_step(request, 1, form, _new_draft(), expired=True)
+    # Drafts opened before the proof of work existed start their wait now.
+    draft.setdefault("wait", pow.new_wait_token(limits.REPORT))
     going_back = "back" in request.POST
 
     if step == "1":
