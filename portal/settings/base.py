@@ -259,7 +259,7 @@ PORTAL_REPORTS_GLOBAL_SLOWDOWN_AT = env_int("PORTAL_REPORTS_GLOBAL_SLOWDOWN_AT",
 PORTAL_RECEIPT_FAILURES_SLOWDOWN_AT = env_int("PORTAL_RECEIPT_FAILURES_SLOWDOWN_AT", 100)
 # Proof of work (ALTCHA, SHA-256): expected hashes at normal use, and at most 2**MAX_LEVEL times that.
 PORTAL_POW_ENABLED = env_bool("PORTAL_POW_ENABLED", True)
-PORTAL_POW_MAX_NUMBER = env_int("PORTAL_POW_MAX_NUMBER", 100_000)
+PORTAL_POW_MAX_NUMBER = env_int("PORTAL_POW_MAX_NUMBER", 50_000)
 PORTAL_POW_MAX_LEVEL = env_int("PORTAL_POW_MAX_LEVEL", 6)
 # Without JavaScript: a form can be sent this many seconds after it was opened (grows like the work).
 PORTAL_POW_REPORT_WAIT_SECONDS = env_int("PORTAL_POW_REPORT_WAIT_SECONDS", 10)

@@ -32,12 +32,13 @@ def wait_token_of(page: str) -> str:
 
 
 class Clock:
-    """Moves `time.time` forward: waiting without sleeping (limits, tokens and drafts all follow it)."""
+    """Stops `time.time` and moves it forward on request: waiting without sleeping, and waits that
+    do not depend on how busy the machine is (limits, tokens and drafts all follow it)."""
 
     def __init__(self, monkeypatch):
         self.offset = 0.0
-        real = time.time
-        monkeypatch.setattr(time, "time", lambda: real() + self.offset)
+        start = time.time()
+        monkeypatch.setattr(time, "time", lambda: start + self.offset)
 
     def advance(self, seconds: float) -> None:
         self.offset += seconds
