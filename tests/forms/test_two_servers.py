@@ -116,11 +116,19 @@ def two_servers(tmp_path, *, shared: bool):
             cursor.execute(f"DELETE FROM {CACHE_TABLE}")  # noqa: S608 (a constant)
     prefix = f"forms-test-{uuid.uuid4().hex}"
     db_url = database_url(tmp_path)
-    with (
-        server(db_url, shared=shared, prefix=prefix) as first,
-        server(db_url, shared=shared, prefix=prefix) as second,
-    ):
-        yield db_url, first, second
+    try:
+        with (
+            server(db_url, shared=shared, prefix=prefix) as first,
+            server(db_url, shared=shared, prefix=prefix) as second,
+        ):
+            yield db_url, first, second
+    finally:
+        if os.environ.get("PORTAL_TEST_REDIS_URL"):  # the test's keys live long (a very long window)
+            import redis
+
+            client = redis.Redis.from_url(os.environ["PORTAL_TEST_REDIS_URL"])
+            for key in client.scan_iter(match=f"{prefix}:*"):
+                client.delete(key)
 
 
 def stored_reports(db_url: str) -> int:
