@@ -1,10 +1,6 @@
 """What keeps an anonymous reporter anonymous: the URLs concerned and what is scrubbed from requests."""
 
-import hashlib
-import hmac
 import re
-
-from django.conf import settings
 
 from portal.client_ip import client_ip_from_meta
 
@@ -33,12 +29,15 @@ def is_anonymous_path(path: str) -> bool:
 
 
 def client_key(meta) -> str:
-    """A keyed, truncated hash of the client address, only for rate limiting in the cache."""
+    """The client for the abuse limits: a hash of its address keyed with a per-window random key.
+
+    Only `forms.limits` can make sense of it, and only while the window lasts (see there).
+    """
+    from forms import limits
+
     # X-Forwarded-For counts only when a trusted proxy sent it (portal/client_ip.py): a forged
     # header must not give an attacker a fresh limit.
-    address = client_ip_from_meta(meta)
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
-    return digest[:16]
+    return limits.client_key(client_ip_from_meta(meta))
 
 
 def scrub(request) -> None:

@@ -387,3 +387,22 @@ class AdvisorConversation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.held_on:%Y-%m-%d}"
+
+
+class SubmissionNonce(models.Model):
+    """The one-time nonce of a sent report form, so that a form is stored once (`forms.nonces`).
+
+    Claimed in the transaction that stores the report; a unique key, not a cache, decides across
+    processes and servers. Holds a hash of the nonce and the day only: no link to the report, no
+    sequence number that would order it among reports, and it is deleted after a few days.
+    """
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    claimed_on = models.DateField(db_index=True)
+
+    class Meta:
+        verbose_name = _("gebruikt formulierkenmerk")
+        verbose_name_plural = _("gebruikte formulierkenmerken")
+
+    def __str__(self) -> str:
+        return self.digest[:8]

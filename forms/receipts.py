@@ -2,7 +2,8 @@
 
 A code is 20 random characters from a 31-symbol alphabet (99 bits), shown once and stored only as a
 slow PBKDF2 hash plus a 4-character lookup prefix. Verification is constant-time, spends the same
-work on malformed and unknown codes, and is rate-limited per client and globally in the cache.
+work on malformed and unknown codes. Look-ups are limited per client and slowed down for everyone
+under attack by `forms.limits` and `forms.pow` (see `forms.views.follow_up`).
 """
 
 import secrets
@@ -10,15 +11,11 @@ from functools import cache
 
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.core.cache import cache as django_cache
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: easy to copy by hand
 CODE_LENGTH = 20
 PREFIX_LENGTH = 4
 GROUP = 4
-
-# Failed attempts allowed per window, per client and for everyone together.
-WINDOW_SECONDS = 15 * 60
 
 
 class ReceiptHasher(PBKDF2PasswordHasher):
@@ -75,30 +72,3 @@ def find_report(raw: str):
     if not candidates:
         HASHER.verify(code or "-" * CODE_LENGTH, _dummy_hash())
     return found
-
-
-def _limits() -> tuple[int, int]:
-    return (
-        getattr(settings, "PORTAL_RECEIPT_ATTEMPTS_PER_CLIENT", 10),
-        getattr(settings, "PORTAL_RECEIPT_ATTEMPTS_GLOBAL", 200),
-    )
-
-
-def _keys(client: str) -> tuple[str, str]:
-    return f"forms:receipt-failures:{client}", "forms:receipt-failures:all"
-
-
-def is_blocked(client: str) -> bool:
-    per_client, overall = _limits()
-    client_key, global_key = _keys(client)
-    counts = django_cache.get_many([client_key, global_key])
-    return counts.get(client_key, 0) >= per_client or counts.get(global_key, 0) >= overall
-
-
-def record_failure(client: str) -> None:
-    for key in _keys(client):
-        django_cache.add(key, 0, WINDOW_SECONDS)
-        try:
-            django_cache.incr(key)
-        except ValueError:  # expired between add and incr
-            django_cache.set(key, 1, WINDOW_SECONDS)

@@ -2,23 +2,35 @@
 
 No session, no messages framework, no user: the steps carry their data in an encrypted, expiring
 hidden field; the follow-up page sends the receipt code with every request.
+
+Abuse limits (docs/integrity-reports.md, "Misbruikgrenzen"): sending a report and looking up a
+receipt code need a proof of work (`forms.pow`: ALTCHA, or a wait without JavaScript) and count
+against the client's allowance (`forms.limits`), checked before the expensive work (attachments,
+hashing). A form is stored once: its nonce is claimed in the database (`forms.nonces`).
 """
 
 import json
 import secrets
 
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
-from forms import receipts, services
+from forms import limits, nonces, pow, receipts, services
 from forms.attachments import clean_uploads
 from forms.crypto import InvalidToken, decrypt, encrypt
-from forms.forms import AboutYouForm, AttachmentsForm, FollowUpMessageForm, ReceiptCodeForm, WhatHappenedForm
+from forms.forms import (
+    MAX_TEXT,
+    AboutYouForm,
+    AttachmentsForm,
+    FollowUpMessageForm,
+    ReceiptCodeForm,
+    WhatHappenedForm,
+)
 from forms.links import category_links
 from forms.models import Category, Source
 
@@ -44,16 +56,63 @@ def _decode_draft(token: str) -> dict | None:
     return draft if isinstance(draft, dict) else None
 
 
-def _render_step(request, step: int, form, draft: dict, **extra):
+def _new_draft() -> dict:
+    # The no-JavaScript wait runs from the moment the form is opened; the token travels in the draft.
+    return {"nonce": secrets.token_urlsafe(16), "wait": pow.new_wait_token(limits.REPORT)}
+
+
+def _client(request) -> str:
+    return getattr(request, "anonymous_client_key", "unknown")
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 120:
+        return ngettext("%(count)d seconde", "%(count)d seconden", seconds) % {"count": seconds}
+    minutes = -(-seconds // 60)
+    return ngettext("%(count)d minuut", "%(count)d minuten", minutes) % {"count": minutes}
+
+
+def _proof_context(kind: str, wait_token: str | None = None) -> dict:
+    context = pow.context(kind, wait_token)
+    if context["pow_enabled"]:
+        context["pow_challenge_json"] = json.dumps(context["pow_challenge"])
+        context["pow_wait_field"] = wait_token is None
+    return context
+
+
+def _render_step(request, step: int, form, draft: dict, status: int = 200, **extra):
     context = {
         "step": step,
         "steps": [(number, str(label)) for number, label in STEPS],
         "form": form,
         "draft_token": _encode_draft(draft),
         "categories": category_links(Category.choices, request),
+        **(_proof_context(limits.REPORT, draft.get("wait") or "") if step == 3 else {}),
         **extra,
     }
-    return render(request, "forms/report_form.html", context)
+    return render(request, "forms/report_form.html", context, status=status)
+
+
+def _too_early(proof: pow.Check) -> str:
+    if proof.replayed:
+        return _(
+            "Deze controle is al eens gebruikt. Je browser rekent een nieuwe uit; verstuur daarna opnieuw."
+        )
+    return _(
+        "Tegen misbruik kan dit formulier pas even na het openen worden verstuurd. Wacht nog %(wait)s "
+        "en verstuur dan opnieuw."
+    ) % {"wait": _duration(max(proof.wait, 1))}
+
+
+def _over_limit(attempt: limits.Attempt) -> str:
+    return _(
+        "Vanaf jouw adres is de afgelopen tijd vaak een formulier verstuurd. Wacht nog %(wait)s en "
+        "probeer het dan opnieuw."
+    ) % {"wait": _duration(attempt.wait)}
+
+
+class _AlreadySent(Exception):
+    """The form's nonce was claimed by an earlier (or parallel) request."""
 
 
 def _review_context(draft: dict) -> dict:
@@ -74,20 +133,16 @@ def _review_context(draft: dict) -> dict:
 def report(request):
     """The multi-step report form: what happened, about you, review (with attachments) and send."""
     if request.method == "GET":
-        return _render_step(request, 1, WhatHappenedForm(), {"nonce": secrets.token_urlsafe(16)})
+        return _render_step(request, 1, WhatHappenedForm(), _new_draft())
 
     step = request.POST.get("step", "1")
     draft = _decode_draft(request.POST.get("draft", ""))
     if draft is None:
         # Expired or tampered: start again, but keep what was posted on this step.
         form = WhatHappenedForm(initial=request.POST if step == "1" else None)
-        return _render_step(
-            request,
-            1,
-            form,
-            {"nonce": secrets.token_urlsafe(16)},
-            expired=True,
-        )
+        return _render_step(request, 1, form, _new_draft(), expired=True)
+    # Drafts opened before the proof of work existed start their wait now.
+    draft.setdefault("wait", pow.new_wait_token(limits.REPORT))
     going_back = "back" in request.POST
 
     if step == "1":
@@ -114,25 +169,49 @@ def report(request):
         if not (review["what"].is_valid() and review["about"].is_valid()):
             return _render_step(request, 1, WhatHappenedForm(draft.get("what")), draft)
         form = AttachmentsForm(request.POST, request.FILES)
-        files = []
-        if form.is_valid():
-            try:
-                files = clean_uploads(request.FILES.getlist("files"))
-            except ValidationError as error:
-                form.add_error("files", error)
-        if form.errors:
+        if not form.is_valid():
             return _render_step(request, 3, form, draft, **review)
         nonce = str(draft.get("nonce", ""))
-        if not nonce or not cache.add(f"forms:report-nonce:{nonce}", 1, DRAFT_MAX_AGE * 2):
+        if not nonce or nonces.is_claimed(nonce):
             return render(request, "forms/report_done.html", {"already_sent": True})
-        _report, code = services.file_report(
-            what=review["what"].cleaned_data, about=review["about"].cleaned_data, files=files
+        # What a person typed stays in the draft; files cannot be kept by a browser (the page says so).
+        kept = _("Wat je typte staat er nog; kies je bijlagen opnieuw als je die had toegevoegd.")
+        proof = pow.check(
+            limits.REPORT,
+            {"altcha": request.POST.get("altcha", ""), "wait_token": draft.get("wait", "")},
+            owner=nonce,
+            single_use_wait=False,
         )
+        if not proof.passed:
+            return _render_step(
+                request, 3, form, draft, status=429, wait_message=_too_early(proof), kept=kept, **review
+            )
+        attempt = limits.reserve(limits.REPORT, _client(request))
+        if not attempt.allowed:
+            return _render_step(
+                request, 3, form, draft, status=429, wait_message=_over_limit(attempt), kept=kept, **review
+            )
+        try:
+            files = clean_uploads(request.FILES.getlist("files"))
+        except ValidationError as error:
+            attempt.release()
+            form.add_error("files", error)
+            return _render_step(request, 3, form, draft, **review)
+        try:
+            with transaction.atomic():
+                if not nonces.claim(nonce):
+                    raise _AlreadySent
+                _report, code = services.file_report(
+                    what=review["what"].cleaned_data, about=review["about"].cleaned_data, files=files
+                )
+        except _AlreadySent:
+            attempt.release()
+            return render(request, "forms/report_done.html", {"already_sent": True})
         return render(
             request, "forms/report_done.html", {"code": receipts.display(code), "attachments": files}
         )
 
-    return _render_step(request, 1, WhatHappenedForm(), {"nonce": secrets.token_urlsafe(16)})
+    return _render_step(request, 1, WhatHappenedForm(), _new_draft())
 
 
 def _status_context(report) -> dict:
@@ -148,34 +227,27 @@ def _status_context(report) -> dict:
 def follow_up(request):
     """The reporter's follow-up page: enter the receipt code, read status and messages, answer."""
     if request.method == "GET":
-        return render(request, "forms/follow_up.html", {"code_form": ReceiptCodeForm()})
+        return _render_code_page(request, ReceiptCodeForm())
 
-    client = getattr(request, "anonymous_client_key", "unknown")
-    if receipts.is_blocked(client):
-        return render(
-            request,
-            "forms/follow_up.html",
-            {
-                "code_form": ReceiptCodeForm(),
-                "error": _("Te veel pogingen. Probeer het over een kwartier opnieuw."),
-            },
-            status=429,
-        )
+    typed = request.POST.get("code", "")[:60]
+    kept_form = ReceiptCodeForm(initial={"code": typed})
+    # A message written on the status page is kept when the look-up has to wait.
+    pending = request.POST.get("body", "")[:MAX_TEXT] if request.POST.get("action") == "message" else ""
+    proof = pow.check(limits.RECEIPT, request.POST)
+    if not proof.passed:
+        return _render_code_page(request, kept_form, _too_early(proof), pending=pending, status=429)
+    attempt = limits.reserve(limits.RECEIPT, _client(request))
+    if not attempt.allowed:
+        return _render_code_page(request, kept_form, _over_limit(attempt), pending=pending, status=429)
     # Malformed, unknown and right codes cost the same work and get the same answer.
-    found = receipts.find_report(request.POST.get("code", "")[:60])
-    if found is None:
-        receipts.record_failure(client)
-        return render(
-            request,
-            "forms/follow_up.html",
-            {
-                "code_form": ReceiptCodeForm(),
-                "error": _("Deze ontvangstcode kennen we niet. Controleer de code."),
-            },
-            status=200,
+    found = receipts.find_report(typed)
+    if found is None:  # the attempt stays counted: only failures use up the allowance
+        return _render_code_page(
+            request, kept_form, _("Deze ontvangstcode kennen we niet. Controleer de code."), pending=pending
         )
+    attempt.release()
 
-    code = receipts.display(receipts.normalize(request.POST["code"]))
+    code = receipts.display(receipts.normalize(typed))
     context = {"code": code, **_status_context(found)}
     if request.POST.get("action") == "message":
         form = FollowUpMessageForm(request.POST, request.FILES)
@@ -192,4 +264,15 @@ def follow_up(request):
             context["form"] = form
     else:
         context["form"] = FollowUpMessageForm()
+    context.update(_proof_context(limits.RECEIPT))
     return render(request, "forms/follow_up_status.html", context)
+
+
+def _render_code_page(request, code_form, error: str = "", *, pending: str = "", status: int = 200):
+    context = {
+        "code_form": code_form,
+        "error": error,
+        "pending_body": pending,
+        **_proof_context(limits.RECEIPT),
+    }
+    return render(request, "forms/follow_up.html", context, status=status)

@@ -1,5 +1,6 @@
-// Copies the NL Design System (Utrecht) CSS from node_modules into static/vendor, so the portal
-// serves it from its own origin (no CDN). Run by `make assets` (and so by `make run` / `make test`).
+// Copies the NL Design System (Utrecht) CSS and the ALTCHA proof-of-work widget from node_modules
+// into static/vendor, so the portal serves them from its own origin (no CDN, no third party at run
+// time). Run by `make assets` (and so by `make run` / `make test`).
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,4 +16,21 @@ const files = [
 for (const [source, name] of files) {
   copyFileSync(join(root, "node_modules", source), join(target, name));
   console.log(`static/vendor/utrecht/${name}`);
+}
+
+// ALTCHA's "external" build as an ES module: no inline styles and no workers from blob: URLs, so it
+// runs under the site's CSP (script-src 'self'; style-src 'self'). Its stylesheet and the SHA worker
+// are separate files; forms/static/forms/js/proof-of-work.js registers the worker. (In altcha 3.2.2
+// the external *UMD* build still injects a <style> element, which the CSP refuses: not that one.)
+const altcha = join(root, "static", "vendor", "altcha");
+mkdirSync(altcha, { recursive: true });
+const altchaFiles = [
+  ["altcha/dist/external/altcha.min.js", "altcha.js"],
+  ["altcha/dist/external/altcha.css", "altcha.css"],
+  ["altcha/dist/workers/sha.js", "sha-worker.js"],
+  ["altcha/dist/i18n/nl.umd.cjs", "nl.js"],
+];
+for (const [source, name] of altchaFiles) {
+  copyFileSync(join(root, "node_modules", source), join(altcha, name));
+  console.log(`static/vendor/altcha/${name}`);
 }

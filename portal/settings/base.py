@@ -246,6 +246,26 @@ PORTAL_ENCRYPTION_KEYS = env_list("PORTAL_ENCRYPTION_KEYS")
 # Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
 PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
 
+# Abuse limits of the anonymous report form and receipt look-up (forms/limits.py, forms/pow.py;
+# numbers and reasons in docs/integrity-reports.md). Counted per client address (a keyed hash with a
+# key that changes every window) in the default cache, which must be shared (Redis) in production.
+PORTAL_ABUSE_WINDOW_SECONDS = env_int("PORTAL_ABUSE_WINDOW_SECONDS", 15 * 60)
+PORTAL_REPORTS_PER_CLIENT = env_int("PORTAL_REPORTS_PER_CLIENT", 5)
+PORTAL_RECEIPT_ATTEMPTS_PER_CLIENT = env_int("PORTAL_RECEIPT_ATTEMPTS_PER_CLIENT", 10)
+# Over the allowance: the first extra attempt after this many seconds, doubling, at most a window.
+PORTAL_LIMIT_DELAY_SECONDS = env_int("PORTAL_LIMIT_DELAY_SECONDS", 30)
+# Everyone together per window: above this the proof of work doubles per doubling of the rate.
+PORTAL_REPORTS_GLOBAL_SLOWDOWN_AT = env_int("PORTAL_REPORTS_GLOBAL_SLOWDOWN_AT", 30)
+PORTAL_RECEIPT_FAILURES_SLOWDOWN_AT = env_int("PORTAL_RECEIPT_FAILURES_SLOWDOWN_AT", 100)
+# Proof of work (ALTCHA, SHA-256): expected hashes at normal use, and at most 2**MAX_LEVEL times that.
+PORTAL_POW_ENABLED = env_bool("PORTAL_POW_ENABLED", True)
+PORTAL_POW_MAX_NUMBER = env_int("PORTAL_POW_MAX_NUMBER", 50_000)
+PORTAL_POW_MAX_LEVEL = env_int("PORTAL_POW_MAX_LEVEL", 6)
+# Without JavaScript: a form can be sent this many seconds after it was opened (grows like the work).
+PORTAL_POW_REPORT_WAIT_SECONDS = env_int("PORTAL_POW_REPORT_WAIT_SECONDS", 10)
+PORTAL_POW_FOLLOW_UP_WAIT_SECONDS = env_int("PORTAL_POW_FOLLOW_UP_WAIT_SECONDS", 5)
+PORTAL_POW_MAX_WAIT_SECONDS = env_int("PORTAL_POW_MAX_WAIT_SECONDS", 5 * 60)
+
 # Whether `load_demo_content` may run (demo accounts with known passwords). Never in production.
 DEMO_CONTENT_ALLOWED = False
 
