@@ -60,15 +60,17 @@ class SeparationOfDutiesMixin:
         if groups is None:
             return data
         chosen = {group.name for group in groups}
+        # The office groups, and any group that carries the lead's or a report permission.
+        locked = OFFICE_ROLE_NAMES | set(
+            Group.objects.filter(permissions__in=sensitive_permissions()).values_list("name", flat=True)
+        )
         before = set()
         if self.instance.pk:
-            current = self.instance.groups.filter(name__in=OFFICE_ROLE_NAMES)
-            before = set(current.values_list("name", flat=True))
-        after = chosen & OFFICE_ROLE_NAMES
-        if before != after and not self.may_grant:
+            before = set(self.instance.groups.filter(name__in=locked).values_list("name", flat=True))
+        if before != chosen & locked and not self.may_grant:
             self.add_error("groups", ONLY_THE_LEAD)
         superuser = data.get("is_superuser", self.instance.is_superuser)
-        if after and (str(Role.ADMINISTRATOR) in chosen or superuser):
+        if chosen & locked and (str(Role.ADMINISTRATOR) in chosen or superuser):
             self.add_error("groups", NOT_WITH_ADMINISTRATOR)
         return data
 

@@ -123,6 +123,20 @@ def test_user_editor_refuses_granting_an_office_role_to_self_or_others(client, a
         assert str(role) not in roles_of(target)
 
 
+def test_user_editor_refuses_a_group_that_carries_the_lead_permission(client, actor):
+    """A lead group made on the server (shell) cannot be ticked in the user editor either."""
+    leads = Group.objects.create(name="Leiding integriteitsbureau")
+    leads.permissions.add(lead_permission())
+    client.force_login(actor)
+    own = [Role.EMPLOYEE, Role.ADMINISTRATOR] if not actor.is_superuser else [Role.EMPLOYEE]
+    data = user_form(actor, own)
+    data["groups"].append(leads.pk)
+    response = client.post(f"{USERS}edit/{actor.pk}/", data)
+    assert response.status_code == 200 and response.context["form"].errors.get("groups")
+    actor.refresh_from_db()
+    assert not is_office_lead(actor)
+
+
 def test_user_editor_refuses_creating_an_account_with_an_office_role(client, actor):
     client.force_login(actor)
     data = user_form(
