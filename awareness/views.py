@@ -318,7 +318,7 @@ def export_registrations(request, pk: int, fmt: str):
         sheet = workbook.create_sheet(_("Aanmeldingen"))
         sheet.append(EXPORT_HEADER)
         for row in _export_rows(session):
-            sheet.append(row)
+            sheet.append([_xlsx_text(sheet, value) for value in row])
         response = HttpResponse(
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
@@ -326,6 +326,16 @@ def export_registrations(request, pk: int, fmt: str):
         workbook.save(response)
         return response
     raise Http404
+
+
+def _xlsx_text(sheet, value: str):
+    """A cell that holds the value as text: openpyxl would store a value starting with "=" as a live
+    formula (=HYPERLINK(...) sends whoever opens the file to a site of the typist's choosing)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def _csv_safe(value: str) -> str:

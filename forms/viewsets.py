@@ -324,20 +324,30 @@ class OwnCreateView(generic.CreateView):
         return super().save_instance()
 
 
-class OwnEditView(generic.EditView):
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
+class OwnObjectMixin:
+    """A registration's screens are its advisor's only; the role alone is not enough."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
         if obj.advisor_id != self.request.user.pk:
             raise PermissionDenied
         return obj
 
 
-class OwnDeleteView(generic.DeleteView):
-    def get_object(self, queryset=None):
-        obj = super().get_object(queryset)
-        if obj.advisor_id != self.request.user.pk:
-            raise PermissionDenied
-        return obj
+class OwnEditView(OwnObjectMixin, generic.EditView):
+    pass
+
+
+class OwnDeleteView(OwnObjectMixin, generic.DeleteView):
+    pass
+
+
+class OwnHistoryView(OwnObjectMixin, generic.history.HistoryView):
+    pass
+
+
+class OwnUsageView(OwnObjectMixin, generic.usage.UsageView):
+    pass
 
 
 class OwnIndexView(generic.IndexView):
@@ -366,6 +376,9 @@ class AdvisorRegistrationViewSet(ModelViewSet):
     add_view_class = OwnCreateView
     edit_view_class = OwnEditView
     delete_view_class = OwnDeleteView
+    history_view_class = OwnHistoryView
+    usage_view_class = OwnUsageView
+    inspect_view_enabled = False
     list_display = [
         "pseudonym",
         "department",

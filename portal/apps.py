@@ -6,9 +6,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self):
-        from portal import auth_cache, holes
+        from portal import auth_cache, holes, role_audit
         from portal.cache import connect_signals
 
         connect_signals()
         auth_cache.connect_signals()
         holes.autodiscover()
+        role_audit.connect_signals()

@@ -59,7 +59,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.views import serve as wagtail_serve
 
-from portal import holes
+from portal import holes, page_cache_stats
 
 logger = logging.getLogger(__name__)
 
@@ -406,12 +406,12 @@ class PageCacheMiddleware:
         shell = response.content
         if capture.personal:
             logger.debug("Not caching %s: rendering used %s", request.path, ", ".join(capture.personal))
-            response["X-Page-Cache"] = "personal"
+            page_cache_stats.mark(response, "personal")
         elif self.storable(response):
             headers = {name: value for name, value in response.items() if name.lower() in STORED_HEADERS}
             meta = getattr(request, "page_cache_meta", None)
             self.write(key, {"content": shell, "headers": headers, "meta": meta})
-            response["X-Page-Cache"] = "miss"
+            page_cache_stats.mark(response, "miss")
         response.content = fill_holes(shell, request)
         patch_cache_control(response, private=True)
         return response
@@ -475,7 +475,7 @@ class PageCacheMiddleware:
         response = HttpResponse(fill_holes(entry["content"], request))
         for name, value in entry["headers"].items():
             response[name] = value
-        response["X-Page-Cache"] = "hit"
+        page_cache_stats.mark(response, "hit")
         patch_cache_control(response, private=True)
         return response
 

@@ -37,4 +37,9 @@ def load(log) -> None:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         user.groups.set([groups[str(role)] for role in [Role.EMPLOYEE, *roles]])
+    # The demo office's account also leads it (Admin → Rollen integriteit); never `beheerder`, who is
+    # an administrator: separation of duties (portal/separation.py).
+    from portal.separation import lead_permission
+
+    User.objects.get(username="integriteitsbureau").user_permissions.add(lead_permission())
     log.write(f"  {len(DEMO_ACCOUNTS)} demo accounts (password in README)")

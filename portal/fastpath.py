@@ -43,7 +43,7 @@ from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.module_loading import import_string
 
-from portal import auth_cache, holes
+from portal import auth_cache, holes, page_cache_stats
 from portal.cache import (
     PASSED_RESTRICTION_KEYS,
     _cache,
@@ -124,8 +124,10 @@ class FastPageApp:
         if found is None:
             return self.application(environ, start_response)
         if isinstance(found, Learn):
-            return self.application(environ, self.learning(found, start_response))
+            return self.learn(found, environ, start_response)
         headers, body = found
+        page_cache_stats.count("hit")
+        page_cache_stats.count("fast_path")
         start_response("200 OK", headers)
         return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
@@ -195,7 +197,8 @@ class FastPageApp:
             body = holes.fill(entry["content"], person)
             if view is not None:
                 cached_view_served.send(sender=view, request=request, meta=entry.get("meta"))
-        return [*template, ("X-Page-Cache", "hit"), ("Content-Length", str(len(body)))], body
+        marker = [("X-Page-Cache", "hit")] if settings.DEBUG else []  # see portal/page_cache_stats.py
+        return [*template, *marker, ("Content-Length", str(len(body)))], body
 
     def view_paths(self) -> dict[str, str]:
         """Path -> URL name of the app views in PAGE_CACHE_VIEWS, in every language (built once:
@@ -212,20 +215,27 @@ class FastPageApp:
             self._view_paths = paths
         return self._view_paths
 
-    def learning(self, learn: Learn, start_response):
-        """start_response that remembers the headers of Django's answer when it served a shell."""
+    def learn(self, learn: Learn, environ, start_response):
+        """Let Django answer, and remember its headers when it served a shell.
+
+        Django's WSGI handler returns its response object: its `page_cache_state` (set by
+        portal/cache.py) says whether the answer was a shell, without a header the client would see.
+        """
+        started = {}
 
         def start(status, headers, exc_info=None):
-            marker = next((value for name, value in headers if name.lower() == "x-page-cache"), None)
-            if status.startswith("200 ") and marker in ("hit", "miss"):
-                kept = [(name, value) for name, value in headers if name.lower() not in NOT_REPLAYED]
-                with self.lock:
-                    if len(self.templates) >= MAX_TEMPLATES:
-                        self.templates.clear()
-                    self.templates[learn.key] = kept
+            started.update(status=status, headers=headers)
             return start_response(status, headers, exc_info)
 
-        return start
+        result = self.application(environ, start)
+        state = getattr(result, "page_cache_state", None)
+        if started.get("status", "").startswith("200 ") and state in ("hit", "miss"):
+            kept = [(name, value) for name, value in started["headers"] if name.lower() not in NOT_REPLAYED]
+            with self.lock:
+                if len(self.templates) >= MAX_TEMPLATES:
+                    self.templates.clear()
+                self.templates[learn.key] = kept
+        return result
 
 
 class Learn:

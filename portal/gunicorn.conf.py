@@ -52,3 +52,11 @@ access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 # No runtime control socket: it lives at one fixed path per user, which several servers on one
 # machine (or the benchmark next to `make serve`) would fight over.
 control_socket_disable = True
+
+
+def worker_exit(server, worker):
+    """Each worker logs how its page cache answered (portal/page_cache_stats.py): the load test adds
+    these lines up instead of reading a response header that would tell colleagues about each other."""
+    from portal.page_cache_stats import log_counts_once
+
+    log_counts_once()

@@ -14,3 +14,40 @@ def render_pages_as_shells(serve):
         return serve(page, request, args, kwargs)
 
     return inner
+
+
+@hooks.register("register_admin_urls")
+def register_office_roles_url():
+    from django.urls import path
+
+    from portal.office_roles import office_roles
+
+    return [path("rollen-integriteit/", office_roles, name="portal_office_roles")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_office_roles_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    from portal.roles import is_office_lead
+
+    class LeadOnlyMenuItem(MenuItem):
+        def is_shown(self, request):
+            return is_office_lead(request.user)
+
+    url = reverse("portal_office_roles")
+    return LeadOnlyMenuItem(_("Rollen integriteit"), url, icon_name="group", order=260)
+
+
+def _register_bulk_actions():
+    """Wagtail's user bulk actions, replaced by ones that respect separation of duties (portal/users.py):
+    registered after Wagtail's own (order 1), so they take their place in the registry."""
+    from portal.users import BULK_ACTIONS
+
+    for action_class in BULK_ACTIONS:
+        hooks.register("register_bulk_action", action_class, order=1)
+
+
+_register_bulk_actions()

@@ -472,9 +472,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             (tmp / "html" / f"{len(available)}.html").write_text(html)
             available[name] = url
-            _, headers, _ = browser.request("GET", url)
-            cache_state = headers.get("X-Page-Cache", "not used")
-            print(f"  {name}: {url} ({len(html)} bytes, page cache: {cache_state})")
+            browser.request("GET", url)  # the second request may come from the page cache
+            print(f"  {name}: {url} ({len(html)} bytes)")
         nginx_page = {name: f"/{index}.html" for index, name in enumerate(available)}
         servers.append(
             start(
@@ -512,6 +511,11 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
         print_table(results, available, connections, urls)
+        gunicorn = next(server for server in servers if server.name == "gunicorn")
+        gunicorn.stop()  # each worker logs its page cache counters as it exits
+        servers.remove(gunicorn)
+        cache_counts = page_cache_counts(tmp / "gunicorn.log")
+        print_page_cache_counts(cache_counts)
         if args.json:
             args.json.write_text(
                 json.dumps(
@@ -528,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
                             for (name, clients, target), run in results.items()
                         ],
                         "not_available": [name for name in urls if name not in available],
+                        "page_cache": cache_counts,
                     },
                     indent=2,
                 )
@@ -537,6 +542,34 @@ def main(argv: list[str] | None = None) -> int:
         for server in reversed(servers):
             server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+PAGE_CACHE_STATES = ("hit", "miss", "personal", "fast_path")
+
+
+def page_cache_counts(log: Path) -> dict[str, int]:
+    """The page cache counters of all gunicorn workers, added up from the lines they log at exit
+    (portal/page_cache_stats.py; responses carry no X-Page-Cache header outside DEBUG)."""
+    total = dict.fromkeys(PAGE_CACHE_STATES, 0)
+    workers = 0
+    for line in log.read_text(errors="replace").splitlines():
+        if "page cache counters" not in line:
+            continue
+        workers += 1
+        for state, value in re.findall(r"\b(\w+)=(\d+)", line.split("page cache counters", 1)[1]):
+            if state in total:
+                total[state] += int(value)
+    return {**total, "workers": workers}
+
+
+def print_page_cache_counts(counts: dict[str, int]) -> None:
+    answered = counts["hit"] + counts["miss"] + counts["personal"]
+    rate = f"{100 * counts['hit'] / answered:.1f}%" if answered else "n/a"
+    print(
+        f"Page cache (server-side counters of {counts['workers']} workers): {counts['hit']} hits "
+        f"({counts['fast_path']} on the fast path), {counts['miss']} misses, {counts['personal']} personal; "
+        f"hit rate {rate}"
+    )
 
 
 def print_table(results, available, connections, urls) -> None:

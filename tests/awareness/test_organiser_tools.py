@@ -91,6 +91,19 @@ def test_xlsx_export_opens_as_a_workbook(client, make_user, session):
     assert len(rows) == 4
 
 
+@pytest.mark.parametrize("typed", ['=HYPERLINK("https://x.invalid","klik")', "+1+1", "-1+1", "@SUM(A1)"])
+def test_xlsx_export_writes_typed_formulas_as_text(client, make_user, typed):
+    session = SessionFactory(capacity=5)
+    RegistrationFactory(session=session, name=typed, email="a@portaal.invalid")
+    client.force_login(make_user(Role.EDITOR))
+    response = client.get(reverse("awareness_admin_export", args=[session.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    name_cell = sheet.cell(row=2, column=1)
+    assert name_cell.value == typed
+    assert name_cell.data_type == "s"  # a string cell, never "f" (formula)
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
 def test_unknown_export_format_is_a_404(client, make_user, session):
     client.force_login(make_user(Role.EDITOR))
     assert client.get(reverse("awareness_admin_export", args=[session.pk, "pdf"])).status_code == 404

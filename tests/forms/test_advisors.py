@@ -84,6 +84,18 @@ def test_advisors_see_only_their_own_entries(client, advisor, make_user, django_
     assert AdvisorRegistration.objects.filter(pk=other.pk).exists()
 
 
+@pytest.mark.parametrize("view", ["edit", "delete", "history", "usage"])
+def test_another_advisor_cannot_open_any_screen_of_a_registration(client, advisor, make_user, view):
+    """Two advisors: the second reaches none of the first one's screens; the owner (control) does."""
+    registration = AdvisorRegistrationFactory(advisor=advisor, pseudonym="kenmerk van de eigenaar")
+    client.force_login(make_user(Role.CONFIDENTIAL_ADVISOR, username="vp-ander"))
+    response = client.get(f"{INDEX}{view}/{registration.pk}/")
+    assert response.status_code in (302, 403)
+    assert b"kenmerk van de eigenaar" not in response.content
+    client.force_login(advisor)
+    assert client.get(f"{INDEX}{view}/{registration.pk}/").status_code == 200
+
+
 @pytest.mark.parametrize("role", [role for role in Role if role != Role.CONFIDENTIAL_ADVISOR])
 def test_other_roles_cannot_reach_registrations(client, make_user, role):
     registration = AdvisorRegistrationFactory(pseudonym="geheim kenmerk")

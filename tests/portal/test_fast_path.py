@@ -18,6 +18,7 @@ from django.test import Client, RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import CodeOfConductPage, ContentPage, ReadConfirmation
+from portal import page_cache_stats
 from portal.fastpath import FastPageApp, fast_path_enabled
 
 pytestmark = pytest.mark.django_db
@@ -38,9 +39,11 @@ class Counting:
 
 
 class Answer:
-    def __init__(self, status: str, headers: list[tuple[str, str]], body: bytes):
+    def __init__(self, status: str, headers: list[tuple[str, str]], body: bytes, cache_state: str | None):
         self.status, self.headers, self.body = status, headers, body
         self.text = body.decode()
+        # How the page cache answered, read from the server-side counters (no header outside DEBUG).
+        self.cache_state = cache_state
 
     def header(self, name: str) -> str | None:
         return next((value for key, value in self.headers if key.lower() == name.lower()), None)
@@ -62,14 +65,18 @@ class Browser:
         def start_response(status, headers, exc_info=None):
             started.update(status=status, headers=headers)
 
+        before = page_cache_stats.snapshot()
         body = b"".join(self.app(request.environ, start_response))
+        after = page_cache_stats.snapshot()
+        states = ("fast_path", "hit", "miss", "personal")
+        changed = [state for state in states if after[state] > before[state]]
         for name, value in started["headers"]:
             if name.lower() == "set-cookie":
                 cookie = SimpleCookie()
                 cookie.load(value)
                 for key, morsel in cookie.items():
                     self.client.cookies[key] = morsel.value
-        return Answer(started["status"], started["headers"], body)
+        return Answer(started["status"], started["headers"], body, changed[0] if changed else None)
 
 
 @pytest.fixture
@@ -109,8 +116,23 @@ def bert(make_user):
 
 def warm(browser: Browser, path: str = URL) -> None:
     """Django renders and stores the shell, then serves it once so this process learns its headers."""
-    assert browser.get(path).header("X-Page-Cache") == "miss"
-    assert browser.get(path).header("X-Page-Cache") == "hit"
+    assert browser.get(path).cache_state == "miss"
+    assert browser.get(path).cache_state == "hit"
+
+
+def test_no_page_cache_header_outside_debug_but_the_counters_count(demo, django_app, app, anna):
+    """A header would tell a colleague whether someone just opened the same page or search."""
+    browser = browser_for(app, anna)
+    answers = [browser.get(URL) for _ in range(3)]
+    assert [answer.cache_state for answer in answers] == ["miss", "hit", "fast_path"]
+    for answer in answers:
+        assert answer.header("X-Page-Cache") is None
+
+
+def test_page_cache_header_only_with_debug(settings, demo, django_app, app, anna):
+    settings.DEBUG = True
+    browser = browser_for(app, anna)
+    assert [browser.get(URL).header("X-Page-Cache") for _ in range(3)] == ["miss", "hit", "hit"]
 
 
 def csrf_token_in(html: str) -> str:

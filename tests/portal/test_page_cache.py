@@ -26,6 +26,13 @@ pytestmark = pytest.mark.django_db
 URL = "/nl/heldere-afspraken/"
 
 
+@pytest.fixture(autouse=True)
+def page_cache_header(settings):
+    """These tests read how the cache answered from the X-Page-Cache header, which only DEBUG sends
+    (portal/page_cache_stats.py; `test_no_page_cache_header_outside_debug` checks the default)."""
+    settings.DEBUG = True
+
+
 @pytest.fixture
 def demo(db):
     call_command("load_demo_content", stdout=StringIO())
@@ -247,6 +254,26 @@ def test_searches_answered_from_the_cache_still_count(demo, anna):
     assert Query.get("afspraken").hits == 4
     assert Query.get("onvindbaarwoord").hits == 3
     assert Query.get("onvindbaarwoord").zero_result_daily_hits.get().hits == 3
+
+
+def test_no_page_cache_header_outside_debug(settings, demo, anna, bert):
+    """Bert must not learn from a header that Anna just searched for the same term; the server-side
+    counters still say how the cache answered (they are what load tests read)."""
+    from portal import page_cache_stats
+
+    settings.DEBUG = False
+    url = "/nl/zoeken/?q=afspraken"
+    signed_in(anna).get(url)
+    before = page_cache_stats.snapshot()
+    response = signed_in(bert).get(url)
+    assert response.status_code == 200 and response.get("X-Page-Cache") is None
+    assert page_cache_stats.snapshot()["hit"] == before["hit"] + 1
+    personal = signed_in(bert)
+    session = personal.session
+    session["passed_page_view_restrictions"] = [1]
+    session.save()
+    personal.get(URL)
+    assert personal.get(URL).get("X-Page-Cache") is None
 
 
 def test_search_results_of_a_session_that_opened_a_password_page_are_personal(demo, anna):

@@ -24,6 +24,12 @@ pytestmark = [
 URL = "/nl/heldere-afspraken/"
 
 
+@pytest.fixture(autouse=True)
+def page_cache_header(settings):
+    """The X-Page-Cache header these tests read is only sent with DEBUG (portal/page_cache_stats.py)."""
+    settings.DEBUG = True
+
+
 @pytest.fixture
 def redis_caches(settings):
     backend = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": REDIS_URL}

@@ -68,10 +68,10 @@ def test_search_results_budget_does_not_grow_with_results(client, employee, demo
 def test_a_cached_page_costs_three_queries(client, employee, demo, django_assert_max_num_queries):
     """Session, user and the content generation; no routing, no page tree, no rendering."""
     client.force_login(employee)
-    assert client.get("/nl/heldere-afspraken/")["X-Page-Cache"] == "miss"
+    assert client.get("/nl/heldere-afspraken/").page_cache_state == "miss"
     with django_assert_max_num_queries(3):
         response = client.get("/nl/heldere-afspraken/")
-    assert response["X-Page-Cache"] == "hit"
+    assert response.page_cache_state == "hit"
 
 
 def test_the_budget_helper_fails_on_a_page_that_grows(client, employee, demo):
