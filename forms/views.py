@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from forms import receipts, services
 from forms.attachments import clean_uploads
-from forms.crypto import InvalidToken, decrypt, encrypt
+from forms.crypto import InvalidToken, decrypt_expiring, encrypt_expiring
 from forms.forms import AboutYouForm, AttachmentsForm, FollowUpMessageForm, ReceiptCodeForm, WhatHappenedForm
 from forms.links import category_links
 from forms.models import Category, Source
@@ -31,14 +31,14 @@ STEPS = [
 
 
 def _encode_draft(draft: dict) -> str:
-    return encrypt(json.dumps(draft))
+    return encrypt_expiring(json.dumps(draft))
 
 
 def _decode_draft(token: str) -> dict | None:
     if not token:
         return None
     try:
-        draft = json.loads(decrypt(token, ttl=DRAFT_MAX_AGE))
+        draft = json.loads(decrypt_expiring(token, DRAFT_MAX_AGE))
     except (InvalidToken, ValueError, UnicodeError):
         return None
     return draft if isinstance(draft, dict) else None
