@@ -348,3 +348,16 @@ def test_purge_of_everything_old_keeps_a_verifiable_chain(monkeypatch):
     assert "Audit log intact: 1 entries" in verify_output()
     audit.record("bekeken")
     assert "Audit log intact: 2 entries" in verify_output()
+
+
+def test_deleting_an_account_keeps_its_id_in_the_log_and_the_chain_intact(make_user):
+    officer = make_user(Role.INTEGRITY_OFFICE)
+    entry = audit.record("bekeken", user=officer, report=IntegrityReportFactory())
+    officer_id = officer.pk
+    officer.delete()
+    assert AuditLogEntry.objects.get(pk=entry.pk).user_id == officer_id
+    assert "Audit log intact: 1 entries" in verify_output()
+    # The case screen lists the entry without the account.
+    assert list(entry.report.audit_log.select_related("user").values_list("user__username", flat=True)) == [
+        None
+    ]
