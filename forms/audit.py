@@ -180,11 +180,11 @@ def verify(expected_heads: dict[int, str] | None = None, using: str | None = Non
         .values_list("pk", "sequence", "action", "user_id", "report_id", "detail", "at", "on", "mac")
         .iterator(chunk_size=2000)
     )
-    previous_mac, expected_sequence = None, None
+    previous_mac, expected_sequence, anchor = None, None, None
     for pk, sequence, action, user_id, report_id, detail, at, on, mac in rows:
         if previous_mac is None:
             result.first_sequence = expected_sequence = sequence
-            previous_mac = _anchor(sequence, using)
+            previous_mac = anchor = _anchor(sequence, using)
             if previous_mac is None:
                 return broken(
                     sequence,
@@ -221,7 +221,12 @@ def verify(expected_heads: dict[int, str] | None = None, using: str | None = Non
                 f"an exported chain head names entry {sequence}, but the log ends at {result.last_sequence}: "
                 "entries at the end were removed",
             )
-        # Below the first kept entry: removed by a purge whose checkpoint verified above.
+        # Below the first kept entry: removed by a purge whose checkpoint verified above; the last
+        # removed one is the checkpoint's anchor.
+        if sequence == (result.first_sequence or 0) - 1 and not hmac.compare_digest(
+            expected_heads[sequence], anchor or ""
+        ):
+            return broken(sequence, f"entry {sequence} differs from the exported chain head")
     head = AuditChainHead.objects.using(using).filter(pk=1).values_list("sequence", "mac").first()
     if head is not None and head != (result.last_sequence, result.last_mac):
         return broken(

@@ -303,6 +303,9 @@ def test_purge_removes_old_entries_and_leaves_a_signed_checkpoint(monkeypatch):
     assert checkpoint.detail["kept_from"] == recent[0].sequence and checkpoint.detail["removed"] == 3
     assert checkpoint.detail["anchor"] == old[-1].mac
     assert "Audit log intact: 3 entries" in verify_output()
+    # A head exported before the purge still checks against the checkpoint's anchor.
+    assert "Audit log intact" in verify_output("--head", f"{old[-1].sequence}:{old[-1].mac}")
+    assert_broken_at(old[-1].sequence, "--head", f"{old[-1].sequence}:{old[-2].mac}")
     # Nothing more to remove on a second run.
     out = StringIO()
     call_command("purge_audit_log", stdout=out)
