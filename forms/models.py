@@ -260,34 +260,89 @@ class InternalNote(models.Model):
         return f"{self.report_id}: {self.created_at:%Y-%m-%d}"
 
 
+class AuditLogQuerySet(models.QuerySet):
+    """Bulk writes would bypass the chain (`forms.audit`): refused like `save` and `delete` are."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied("The audit log is append-only.")
+
+    def delete(self):
+        raise PermissionDenied("The audit log is append-only.")
+
+    def bulk_update(self, *args, **kwargs):
+        raise PermissionDenied("The audit log is append-only.")
+
+    def bulk_create(self, *args, **kwargs):
+        raise PermissionDenied("Audit log entries are appended one by one through forms.audit.record.")
+
+
 class AuditLogEntry(models.Model):
-    """Who looked at or changed a case, and when. Append-only: it cannot be changed or deleted."""
+    """Who looked at or changed a case, and when. Append-only and tamper-evident.
+
+    Each entry carries an HMAC (keyed with `PORTAL_AUDIT_KEY`, kept outside the database) over its
+    content, its sequence number and the previous entry's MAC; `manage.py verify_audit_log` walks the
+    chain. Written only through `forms.audit.record` (a plain `create` is chained the same way).
+    """
 
     # Empty for entries about the portal itself (role changes) rather than one case.
     report = models.ForeignKey(
         IntegrityReport, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_log"
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # The user id stays when the account is deleted: the trail keeps who did it (and the MAC holds).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
     action = models.CharField(_("handeling"), max_length=40)
     detail = models.JSONField(_("details"), default=dict, blank=True)
-    at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+    # Empty for events the reporter causes (a report arriving, a reporter's message): only the day.
+    at = models.DateTimeField(_("tijdstip"), null=True, blank=True, editable=False)
+    on = models.DateField(_("datum"), editable=False)
+    sequence = models.PositiveBigIntegerField(_("volgnummer"), unique=True, editable=False)
+    mac = models.CharField(max_length=64, editable=False)
+
+    objects = AuditLogQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-at", "-pk"]
+        ordering = ["-sequence"]
         default_permissions = ("view",)
         verbose_name = _("auditlogregel")
         verbose_name_plural = _("auditlog")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.action}"
+        when = f"{self.at:%Y-%m-%d %H:%M:%S}" if self.at else f"{self.on:%Y-%m-%d}"
+        return f"{when} {self.action}"
 
     def save(self, *args, **kwargs):
-        if self.pk is not None:
+        if self.pk is not None or self.sequence is not None:
             raise PermissionDenied("The audit log is append-only.")
-        super().save(*args, **kwargs)
+        from forms.audit import chain_and_insert
+
+        chain_and_insert(self, date_only=False, using=kwargs.get("using"))
+
+    def _insert(self, using=None):
+        """The one real INSERT, called by `forms.audit` while it holds the chain head."""
+        super().save(force_insert=True, using=using)
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The audit log is append-only.")
+
+
+class AuditChainHead(models.Model):
+    """The last sequence number and MAC of the audit log: one row, locked while an entry is appended
+    so that concurrent workers never fork the chain. Verification compares it with the last entry."""
+
+    sequence = models.PositiveBigIntegerField(default=0)
+    mac = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return f"{self.sequence}:{self.mac}"
 
 
 class AdvisorTopic(models.TextChoices):

@@ -53,6 +53,8 @@ def file_report(*, what: dict, about: dict, files: list[CleanFile]) -> tuple[Int
             receipt_hash=hashed,
         )
         _attach(report, files, today)
+        # The reporter caused it: the day only, like the report.
+        audit_log.record("ontvangen", report=report, date_only=True)
     return report, code
 
 
@@ -62,6 +64,12 @@ def add_reporter_message(report: IntegrityReport, body: str, files: list[CleanFi
         if body.strip():
             Message.objects.create(report=report, author=Message.Author.REPORTER, body=body, sent_on=today)
         _attach(report, files, today)
+        audit_log.record(
+            "aangevuld door melder",
+            report=report,
+            detail={"bericht": bool(body.strip()), "bijlagen": len(files)},
+            date_only=True,
+        )
 
 
 def add_office_message(report: IntegrityReport, body: str, user) -> Message:

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from forms import limits, nonces, pow, receipts, services
 from forms.attachments import clean_uploads
-from forms.crypto import InvalidToken, decrypt, encrypt
+from forms.crypto import InvalidToken, decrypt_expiring, encrypt_expiring
 from forms.forms import (
     MAX_TEXT,
     AboutYouForm,
@@ -43,14 +43,14 @@ STEPS = [
 
 
 def _encode_draft(draft: dict) -> str:
-    return encrypt(json.dumps(draft))
+    return encrypt_expiring(json.dumps(draft))
 
 
 def _decode_draft(token: str) -> dict | None:
     if not token:
         return None
     try:
-        draft = json.loads(decrypt(token, ttl=DRAFT_MAX_AGE))
+        draft = json.loads(decrypt_expiring(token, DRAFT_MAX_AGE))
     except (InvalidToken, ValueError, UnicodeError):
         return None
     return draft if isinstance(draft, dict) else None

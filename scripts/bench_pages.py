@@ -368,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         "ALLOWED_HOSTS": "127.0.0.1",
         # A throwaway key for the throwaway database (production refuses to start without one).
         "PORTAL_ENCRYPTION_KEYS": base_env.get("PORTAL_ENCRYPTION_KEYS") or throwaway_fernet_key(),
+        "PORTAL_AUDIT_KEY": base_env.get("PORTAL_AUDIT_KEY") or secrets.token_urlsafe(32),
     }
     check_settings(prod_env)
     ensure_tools(

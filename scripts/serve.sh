@@ -3,9 +3,9 @@
 # with portal.settings.production, static files collected for WhiteNoise (compressed, hashed names).
 #
 # Locally, without a SECRET_KEY in the environment, a random key is generated once and kept in
-# .secret_key (untracked, mode 600), likewise a report encryption key in .encryption_key, and
+# .secret_key (untracked, mode 600), likewise a report encryption key in .encryption_key and an audit log key in .audit_key, and
 # SECURE_SSL_REDIRECT defaults to false because there is no TLS-terminating proxy in front. In
-# production set SECRET_KEY, PORTAL_ENCRYPTION_KEYS (and everything else) in the environment
+# production set SECRET_KEY, PORTAL_ENCRYPTION_KEYS, PORTAL_AUDIT_KEY (and everything else) in the environment
 # instead; see docs/deployment.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,15 @@ if [ -z "${SECRET_KEY:-}" ]; then
         fi
         PORTAL_ENCRYPTION_KEYS=$(cat .encryption_key)
         export PORTAL_ENCRYPTION_KEYS
+    fi
+    # The audit log's HMAC key; lose .audit_key and the local audit log no longer verifies.
+    if [ -z "${PORTAL_AUDIT_KEY:-}" ]; then
+        if [ ! -s .audit_key ]; then
+            (umask 077 && "$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(32))' > .audit_key)
+            echo "Generated a local PORTAL_AUDIT_KEY in .audit_key (untracked)."
+        fi
+        PORTAL_AUDIT_KEY=$(cat .audit_key)
+        export PORTAL_AUDIT_KEY
     fi
 fi
 

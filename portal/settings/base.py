@@ -244,6 +244,10 @@ CONTENT_SECURITY_POLICY = {
 
 # Fernet keys for encryption at rest of integrity reports (newest first; see forms/crypto.py).
 PORTAL_ENCRYPTION_KEYS = env_list("PORTAL_ENCRYPTION_KEYS")
+# HMAC key of the audit log's chain (forms/audit.py): a secret kept outside the database.
+PORTAL_AUDIT_KEY = env_str("PORTAL_AUDIT_KEY", "")
+# Years that audit log entries are kept (`manage.py purge_audit_log`).
+PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 7)
 # Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
 PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
 

@@ -2,10 +2,14 @@
 
 import os
 
+from . import insecure_keys
+
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-not-for-production")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # A fixed Fernet key for encrypted reports (development and tests only).
-os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", "Ec8_lJOpT6xMKATbvZT5n3nZwRr58hP3Y5_lNRHZoZQ=")
+os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", insecure_keys.DEV_ENCRYPTION_KEY)
+# A fixed audit log key (development and tests only).
+os.environ.setdefault("PORTAL_AUDIT_KEY", insecure_keys.DEV_AUDIT_KEY)
 os.environ.setdefault("DEBUG", "true")
 # Searches show in the reports at once (production adds them up for 10 s).
 os.environ.setdefault("SEARCH_COUNT_FLUSH_SECONDS", "0")

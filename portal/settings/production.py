@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import insecure_keys
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_str
 
@@ -14,6 +15,23 @@ if not PORTAL_ENCRYPTION_KEYS:  # noqa: F405
     raise ImproperlyConfigured(
         "PORTAL_ENCRYPTION_KEYS must hold at least one Fernet key in production "
         "(integrity reports are encrypted)."
+    )
+
+if set(PORTAL_ENCRYPTION_KEYS) & insecure_keys.ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "PORTAL_ENCRYPTION_KEYS holds the public development or test key; generate a key of your own."
+    )
+
+if (
+    len(PORTAL_AUDIT_KEY) < 32  # noqa: F405
+    or PORTAL_AUDIT_KEY in insecure_keys.AUDIT_KEYS  # noqa: F405
+    or PORTAL_AUDIT_KEY.startswith(("dev-", "test-"))  # noqa: F405
+    or PORTAL_AUDIT_KEY == SECRET_KEY  # noqa: F405
+    or PORTAL_AUDIT_KEY in PORTAL_ENCRYPTION_KEYS  # noqa: F405
+):
+    raise ImproperlyConfigured(
+        "PORTAL_AUDIT_KEY must be set to a random value of at least 32 characters in production, "
+        "not the development or test key and not another secret of the portal."
     )
 
 DEBUG = False

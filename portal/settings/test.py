@@ -2,9 +2,13 @@
 
 import os
 
+from . import insecure_keys
+
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 # A fixed Fernet key for encrypted reports (development and tests only).
-os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", "r5omqcSw-Q7i5QY2mIpIQTO9xqHEnFvvfRk7d4w6LP4=")
+os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", insecure_keys.TEST_ENCRYPTION_KEY)
+# A fixed audit log key (development and tests only).
+os.environ.setdefault("PORTAL_AUDIT_KEY", insecure_keys.TEST_AUDIT_KEY)
 os.environ.setdefault("DEBUG", "false")
 
 from .base import *  # noqa: F403

@@ -18,6 +18,7 @@ def run_manage(*args, **env_overrides):
         if key
         not in {
             "PORTAL_ENCRYPTION_KEYS",
+            "PORTAL_AUDIT_KEY",
             "SECRET_KEY",
             "DEBUG",
             "DJANGO_SETTINGS_MODULE",
@@ -50,6 +51,7 @@ def test_production_settings_pass_check_deploy_with_zero_warnings():
         "WARNING",
         SECRET_KEY=secrets.token_urlsafe(64),
         PORTAL_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        PORTAL_AUDIT_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="integriteit.example.nl",
         DATABASE_URL="sqlite:///:memory:",
     )
@@ -62,6 +64,7 @@ def test_demo_loader_refuses_with_production_settings():
         "load_demo_content",
         SECRET_KEY=secrets.token_urlsafe(64),
         PORTAL_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        PORTAL_AUDIT_KEY=secrets.token_urlsafe(32),
         ALLOWED_HOSTS="integriteit.example.nl",
         DATABASE_URL="sqlite:///:memory:",
     )
