@@ -6,9 +6,10 @@ class PortalConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self):
-        from portal import auth_cache, holes
+        from portal import auth_cache, holes, user_sessions
         from portal.cache import connect_signals
 
         connect_signals()
         auth_cache.connect_signals()
+        user_sessions.connect_signals()
         holes.autodiscover()

@@ -287,6 +287,9 @@ def test_changing_a_password_in_the_session_keeps_that_session_working(demo, dja
     warm(browser)
     request = RequestFactory().get("/")
     request.session, request.user = browser.client.session, anna
+    # Loaded before the password changes, as AuthenticationMiddleware has it in a real request: the
+    # change ends all of Anna's sessions, and Django carries this one's data to its new key.
+    request.session.load()
     anna.set_password("een-nieuw-wachtwoord-2026")
     anna.save()
     update_session_auth_hash(request, anna)  # a new session key with the new hash
