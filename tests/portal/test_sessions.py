@@ -1,5 +1,6 @@
 """Session timeouts, signing out everywhere and one's own sessions (portal/user_sessions.py)."""
 
+import os
 import time
 from importlib import import_module
 
@@ -258,3 +259,31 @@ def test_device_types():
     ipad = "Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Version/17.4 Safari/604.1"
     assert user_sessions.device_of(ipad)[0] == "tablet"
     assert user_sessions.device_of("")[0] == "computer"
+
+
+# -- on Redis with the cached_db engine, as in production -----------------------------------------
+
+REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
+
+
+@pytest.mark.skipif(not REDIS_URL, reason="PORTAL_TEST_REDIS_URL is not set (CI starts a Redis server)")
+def test_signing_out_everywhere_empties_the_cached_db_sessions_on_redis(settings, make_user):
+    from django.core.cache import caches
+
+    backend = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": REDIS_URL}
+    settings.CACHES = {"default": {**backend, "KEY_PREFIX": "sessions-test"}, "pages": dict(backend)}
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    caches["default"].clear()
+    try:
+        anna = make_user(username="anna")
+        devices = [signed_in_client(anna), signed_in_client(anna, PHONE)]
+        keys = [device.cookies[settings.SESSION_COOKIE_NAME].value for device in devices]
+        session_cache = caches[settings.SESSION_CACHE_ALIAS]
+        assert all(session_cache.get(f"django.contrib.sessions.cached_db{key}") for key in keys)
+        anna.set_password("een-ander-lang-wachtwoord")
+        anna.save()
+        for key in keys:
+            assert session_cache.get(f"django.contrib.sessions.cached_db{key}") is None  # gone from Redis
+        assert_signed_out_everywhere(devices)
+    finally:
+        caches["default"].clear()
