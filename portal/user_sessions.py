@@ -110,14 +110,17 @@ class SessionTimeoutMiddleware:
             logout(request)
             request.session[ENDED_NOTICE] = reason
             return self.get_response(request)
+        user = request.user  # LoginRequiredMiddleware evaluates it anyway
+        if not user.is_authenticated:  # e.g. the password changed: Django flushed the session
+            return self.get_response(request)
         if SEEN not in session:  # signed in before this middleware existed
             session[STARTED] = now
         if SEEN not in session or now - session[SEEN] >= settings.SESSION_ACTIVITY_INTERVAL:
-            _mark_seen(session, request.user, now)
+            _mark_seen(session, user, now)
             _touch(session, now)
         if session.session_key and session.get(RECORDED) != session.session_key:
             # A new key for the same sign-in (a password change cycles it): record it again.
-            _record(request, request.user, now)
+            _record(request, user, now)
         return self.get_response(request)
 
 

@@ -287,3 +287,16 @@ def test_signing_out_everywhere_empties_the_cached_db_sessions_on_redis(settings
         assert_signed_out_everywhere(devices)
     finally:
         caches["default"].clear()
+
+
+def test_a_password_changed_behind_the_signals_back_signs_out_without_an_error(anna):
+    """QuerySet.update sends no signal: the session stays in the store, and Django's hash check
+    ends it; the timeout middleware must then not treat the person as signed in."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    client = signed_in_client(anna)
+    set_session(client, **{user_sessions.RECORDED: "a-key-from-before"})
+    get_user_model().objects.filter(pk=anna.pk).update(password=make_password("een-ander-lang-wachtwoord"))
+    response = client.get("/nl/zoeken/")
+    assert response.status_code == 302 and "/account/login/" in response["Location"]
