@@ -6,10 +6,11 @@ class PortalConfig(AppConfig):
     verbose_name = "Portaal"
 
     def ready(self):
-        from portal import auth_cache, holes, role_audit
+        from portal import auth_cache, holes, role_audit, user_sessions
         from portal.cache import connect_signals
 
         connect_signals()
         auth_cache.connect_signals()
+        user_sessions.connect_signals()
         holes.autodiscover()
         role_audit.connect_signals()

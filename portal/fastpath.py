@@ -9,7 +9,9 @@ most of the cost. This WSGI wrapper answers the same requests with the same byte
    `PAGE_CACHE_EXCLUDED_PATHS`, over HTTPS when `SECURE_SSL_REDIRECT` is on, for an allowed host.
 2. Only with a session cookie of a signed-in person (the same checks as `django.contrib.auth`:
    a configured `ModelBackend`, an active user, a session auth hash that matches the current
-   password; portal/auth_cache.py), a well-formed CSRF cookie and no messages waiting.
+   password; portal/auth_cache.py), a well-formed CSRF cookie and no messages waiting, and only
+   for a session Django saw within `SESSION_ACTIVITY_INTERVAL` and before its absolute deadline
+   (portal/user_sessions.py), so no session is served past its idle or absolute timeout.
 3. Only when the shell is in the page cache under the current generation (so only pages Django
    itself decided to store: never restricted, private or personal ones) and this process has seen
    Django answer the same page: the response headers (security headers, CSP, `Vary`,
@@ -43,7 +45,7 @@ from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.module_loading import import_string
 
-from portal import auth_cache, holes, page_cache_stats
+from portal import auth_cache, holes, page_cache_stats, user_sessions
 from portal.cache import (
     PASSED_RESTRICTION_KEYS,
     _cache,
@@ -168,6 +170,8 @@ class FastPageApp:
         session = self.session_store(session_key).load()
         if "_messages" in session or not _is_model_backend(session.get(BACKEND_SESSION_KEY, "")):
             return None
+        if not user_sessions.fast_path_may_serve(session):
+            return None  # Django checks the session's timeouts and refreshes its last activity
         user_id, session_hash = session.get(SESSION_KEY), session.get(HASH_SESSION_KEY)
         if user_id is None or not session_hash:
             return None

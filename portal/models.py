@@ -1,5 +1,6 @@
 """The portal's own records: the site-wide cache generation (see portal/cache.py) and role policy."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -35,3 +36,34 @@ class RolePolicy(models.Model):
 
     def __str__(self) -> str:
         return "rolbeleid"
+
+
+class UserSession(models.Model):
+    """One signed-in session of a person: what lets them see their sessions and sign out elsewhere,
+    and lets the portal end all of them (a new password, a role taken away, a deactivated account)
+    whatever the session engine (database, cache, cached_db on Redis).
+
+    Holds no address and no user agent: only a device type and browser name for recognising one's
+    own sessions, the sign-in time and the last activity (written at most once a minute, and never
+    on the anonymous report pages).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_sessions"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    device = models.CharField(max_length=20, blank=True)
+    browser = models.CharField(max_length=20, blank=True)
+    signed_in_at = models.DateTimeField()
+    last_activity = models.DateTimeField()
+
+    # Never shown on a page: its writes leave the page cache alone.
+    page_cache_ignore = True
+
+    class Meta:
+        verbose_name = "sessie"
+        verbose_name_plural = "sessies"
+        ordering = ["-last_activity"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.device} {self.browser}"

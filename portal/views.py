@@ -1,13 +1,14 @@
-"""Views of the portal itself: sign-in, health check, and the error pages."""
+"""Views of the portal itself: sign-in, password reset, health check, and the error pages."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetView
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal import throttle, user_sessions
 from portal.forms import SignInForm
 
 
@@ -17,6 +18,22 @@ class SignInView(LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Why the previous session ended ("idle" or "absolute"), shown once.
+        context["session_ended"] = self.request.session.pop(user_sessions.ENDED_NOTICE, None)
+        return context
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Password reset requests, limited per client address and per e-mail address typed
+    (portal/throttle.py); the same answer whether or not an account has that address."""
+
+    def form_valid(self, form):
+        if not throttle.password_reset_allowed(self.request, form.cleaned_data["email"]):
+            return throttle.password_reset_refused(self.request)
+        return super().form_valid(form)
 
 
 @login_not_required
@@ -36,6 +53,13 @@ def healthz(request):
 def page_not_found(request, exception=None):
     response = loader.render_to_string("404.html", {"request_path": request.path}, request)
     return HttpResponse(response, status=404)
+
+
+@login_not_required
+def permission_denied(request, exception=None, *, admin=False):
+    """The styled "no access" page with a way back (also for /admin/ without admin access)."""
+    response = loader.render_to_string("403.html", {"admin": admin}, request)
+    return HttpResponse(response, status=403)
 
 
 @login_not_required

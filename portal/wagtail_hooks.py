@@ -1,8 +1,12 @@
 """Wagtail hooks of the portal itself."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from portal.cache import start_capture
+from portal.lockout_admin import can_manage_lockouts
 
 
 @hooks.register("on_serve_page", order=100)
@@ -51,3 +55,21 @@ def _register_bulk_actions():
 
 
 _register_bulk_actions()
+
+
+def register_lockout_urls():
+    from django.urls import path
+
+    from portal.lockout_admin import LockoutsView
+
+    return [path("inlogblokkades/", LockoutsView.as_view(), name="portal_lockouts")]
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_manage_lockouts(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return LockoutsMenuItem(_("Inlogblokkades"), reverse("portal_lockouts"), icon_name="lock", order=900)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "django_filters",
     "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,9 +73,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.role_audit.ActorMiddleware",  # names who changed a role in the audit log
+    # Idle and absolute session timeouts; before the login requirement, so an ended session
+    # is sent to the sign-in page (portal/user_sessions.py).
+    "portal.user_sessions.SessionTimeoutMiddleware",
+    # A signed-in person without admin access gets a 403 page at /admin/, not a redirect loop.
+    "portal.admin_access.AdminAccessMiddleware",
     # An intranet: every view needs a signed-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Turns a sign-in refused by django-axes into the lockout page (portal/throttle.py).
+    "axes.middleware.AxesMiddleware",
     "vpd.middleware.TeamInstructionAdminGuard",  # 403 (not a redirect) for another team's instruction
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -129,9 +137,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes checks every sign-in (site, Wagtail admin) before the model backend answers.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LOGIN_URL = "login"
@@ -222,6 +236,39 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "txt", "csv"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 SESSION_COOKIE_HTTPONLY = True
+# Session timeouts in seconds (portal/user_sessions.py): idle = since the last request, absolute =
+# since signing in; shorter for roles that read reports, advisor registrations or user data.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 4 * 60 * 60)
+SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 10 * 60 * 60)
+SESSION_SENSITIVE_IDLE_TIMEOUT = env_int("SESSION_SENSITIVE_IDLE_TIMEOUT", 30 * 60)
+SESSION_SENSITIVE_ABSOLUTE_TIMEOUT = env_int("SESSION_SENSITIVE_ABSOLUTE_TIMEOUT", 8 * 60 * 60)
+# How often a session's last activity is written; the page cache's fast path hands a session
+# back to Django once its last activity is older than this.
+SESSION_ACTIVITY_INTERVAL = env_int("SESSION_ACTIVITY_INTERVAL", 60)
+
+# Sign-in throttling with django-axes (portal/throttle.py): one account from one client address is
+# locked after AXES_FAILURE_LIMIT failures, for SIGN_IN_LOCKOUT_MINUTES, doubled for each repeat
+# within a day (at most a day). Other addresses and other accounts are unaffected.
+AXES_FAILURE_LIMIT = min(env_int("SIGN_IN_FAILURE_LIMIT", 10), 10)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_COOLOFF_TIME = "portal.throttle.cool_off"
+SIGN_IN_LOCKOUT_MINUTES = env_int("SIGN_IN_LOCKOUT_MINUTES", 15)
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # counts earlier lockouts (the growing cool-off)
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in with address and browser
+AXES_HANDLER = "portal.throttle.ThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "portal.throttle.lockout_response"
+AXES_ENABLE_ADMIN = False  # lockouts are listed and lifted in the Wagtail admin
+# Password reset requests per client address and per e-mail address typed (shared cache).
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 10)
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = env_int("PASSWORD_RESET_LIMIT_PER_ACCOUNT", 3)
+PASSWORD_RESET_LIMIT_WINDOW = env_int("PASSWORD_RESET_LIMIT_WINDOW", 60 * 60)
+
+# Avatars are not fetched from an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow same-origin framing themselves
 

@@ -30,7 +30,9 @@ def test_demo_loader_is_idempotent():
 def test_each_demo_account_signs_in_with_its_role(client):
     call_command("load_demo_content", stdout=StringIO())
     for username, _first, _last, roles in DEMO_ACCOUNTS:
-        assert client.login(username=username, password=DEMO_PASSWORD), username
+        # Through the sign-in page: django-axes needs the request (Client.login passes none).
+        response = client.post("/nl/account/login/", {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302 and "_auth_user_id" in client.session, username
         user = get_user_model().objects.get(username=username)
         # Role groups only: per-team groups ("VPD-team <slug>", made by vpd's sync_team_groups) come on top.
         assert {str(role) for role in roles} | {"Medewerker"} == set(

@@ -6,6 +6,7 @@ the environ of a real request; a counter on the inner handler tells whether Djan
 """
 
 import re
+import time
 from http.cookies import SimpleCookie
 from io import StringIO
 
@@ -18,7 +19,7 @@ from django.test import Client, RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import CodeOfConductPage, ContentPage, ReadConfirmation
-from portal import page_cache_stats
+from portal import page_cache_stats, user_sessions
 from portal.fastpath import FastPageApp, fast_path_enabled
 
 pytestmark = pytest.mark.django_db
@@ -309,6 +310,9 @@ def test_changing_a_password_in_the_session_keeps_that_session_working(demo, dja
     warm(browser)
     request = RequestFactory().get("/")
     request.session, request.user = browser.client.session, anna
+    # Loaded before the password changes, as AuthenticationMiddleware has it in a real request: the
+    # change ends all of Anna's sessions, and Django carries this one's data to its new key.
+    assert request.session.get("_auth_user_id")
     anna.set_password("een-nieuw-wachtwoord-2026")
     anna.save()
     update_session_auth_hash(request, anna)  # a new session key with the new hash
@@ -367,3 +371,39 @@ def test_a_failing_fast_path_leaves_the_request_to_django(demo, django_app, app,
     answer = browser.get(URL)
     assert answer.status == "200 OK" and "Anna Aarts" in answer.text
     assert django_app.calls == calls + 1
+
+
+def test_an_idle_session_is_not_served_past_its_timeout(demo, django_app, app, anna, settings):
+    """The fast path answers before SessionTimeoutMiddleware: it must not keep an idle session alive."""
+    browser = browser_for(app, anna)
+    warm(browser)
+    session = browser.client.session
+    session[user_sessions.SEEN] = time.time() - settings.SESSION_IDLE_TIMEOUT - 5
+    session.save()
+    calls = django_app.calls
+    answer = browser.get(URL)
+    assert django_app.calls == calls + 1  # Django answered
+    assert answer.status.startswith("302") and "/login/" in answer.header("Location")
+
+
+def test_a_session_past_its_absolute_deadline_is_not_served(demo, django_app, app, anna):
+    browser = browser_for(app, anna)
+    warm(browser)
+    session = browser.client.session
+    session[user_sessions.DEADLINE] = time.time() - 1
+    session.save()
+    answer = browser.get(URL)
+    assert answer.status.startswith("302") and "/login/" in answer.header("Location")
+
+
+def test_django_refreshes_the_activity_then_the_fast_path_serves_again(demo, django_app, app, anna, settings):
+    browser = browser_for(app, anna)
+    warm(browser)
+    session = browser.client.session
+    session[user_sessions.SEEN] = time.time() - settings.SESSION_ACTIVITY_INTERVAL - 1  # active, not idle
+    session.save()
+    calls = django_app.calls
+    assert browser.get(URL).status == "200 OK"
+    assert django_app.calls == calls + 1  # Django checked the timeouts and recorded the activity
+    assert browser.get(URL).header("X-Page-Cache") == "hit"
+    assert django_app.calls == calls + 1  # and the fast path answers again
