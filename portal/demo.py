@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from portal.mfa import needs_second_factor
+from portal.mfa.demo import give_demo_totp
 from portal.roles import Role
 
 DEMO_PASSWORD = "demo-portaal-2026"
@@ -37,4 +39,6 @@ def load(log) -> None:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         user.groups.set([groups[str(role)] for role in [Role.EMPLOYEE, *roles]])
-    log.write(f"  {len(DEMO_ACCOUNTS)} demo accounts (password in README)")
+        if needs_second_factor(user):
+            give_demo_totp(user)
+    log.write(f"  {len(DEMO_ACCOUNTS)} demo accounts (password and second-factor secret in README)")

@@ -9,7 +9,8 @@ most of the cost. This WSGI wrapper answers the same requests with the same byte
    `PAGE_CACHE_EXCLUDED_PATHS`, over HTTPS when `SECURE_SSL_REDIRECT` is on, for an allowed host.
 2. Only with a session cookie of a signed-in person (the same checks as `django.contrib.auth`:
    a configured `ModelBackend`, an active user, a session auth hash that matches the current
-   password; portal/auth_cache.py), a well-formed CSRF cookie and no messages waiting.
+   password; portal/auth_cache.py), a well-formed CSRF cookie and no messages waiting; a person who
+   must prove a second factor only once the session has (portal/mfa/).
 3. Only when the shell is in the page cache under the current generation (so only pages Django
    itself decided to store: never restricted, private or personal ones) and this process has seen
    Django answer the same page: the response headers (security headers, CSP, `Vary`,
@@ -43,7 +44,7 @@ from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.module_loading import import_string
 
-from portal import auth_cache, holes
+from portal import auth_cache, holes, mfa
 from portal.cache import (
     PASSED_RESTRICTION_KEYS,
     _cache,
@@ -172,6 +173,8 @@ class FastPageApp:
         record = auth_cache.user_record(user_id)
         if record is None or not constant_time_compare(session_hash, record["hash"]):
             return None
+        if record.get("second_factor", True) and session.get(mfa.SESSION_KEY) not in mfa.METHODS:
+            return None  # Django holds this session at the second factor (portal/mfa/)
         address = path
         if view is not None:
             if any(session.get(name) for name in PASSED_RESTRICTION_KEYS):

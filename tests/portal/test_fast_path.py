@@ -345,3 +345,44 @@ def test_a_failing_fast_path_leaves_the_request_to_django(demo, django_app, app,
     answer = browser.get(URL)
     assert answer.status == "200 OK" and "Anna Aarts" in answer.text
     assert django_app.calls == calls + 1
+
+
+def test_a_session_without_its_second_factor_goes_to_django(demo, django_app, app, anna, make_user):
+    """An office member who signed in with a password only gets no cached page from the fast path,
+    though the page is cached and this process knows its headers; once the session proved its
+    second factor, the fast path answers it (the control)."""
+    from portal.mfa import SESSION_KEY
+    from portal.roles import Role
+    from tests.portal.factories import PASSWORD
+
+    warm(browser_for(app, anna))
+    make_user(Role.INTEGRITY_OFFICE, username="iris")
+    client = Client()
+    assert client.login(username="iris", password=PASSWORD)
+    iris = Browser(app, client)
+    calls = django_app.calls
+    answer = iris.get(URL)
+    assert django_app.calls == calls + 1
+    assert answer.status.startswith("303") and "/account/tweede-factor/" in answer.header("Location")
+
+    session = client.session
+    session[SESSION_KEY] = "totp"
+    session.save()
+    calls = django_app.calls
+    assert iris.get(URL).header("X-Page-Cache") == "hit"
+    assert django_app.calls == calls
+
+
+def test_a_role_that_needs_a_second_factor_is_noticed_by_the_fast_path(demo, django_app, app, anna):
+    """The cached user record changes when a signed-in employee is given a sensitive role."""
+    from django.contrib.auth.models import Group
+
+    from portal.roles import Role
+
+    browser = browser_for(app, anna)
+    warm(browser)
+    calls = django_app.calls
+    assert browser.get(URL).header("X-Page-Cache") == "hit" and django_app.calls == calls
+    anna.groups.add(Group.objects.get(name=str(Role.CONFIDENTIAL_ADVISOR)))
+    answer = browser.get(URL)
+    assert django_app.calls == calls + 1 and answer.status.startswith("303")
