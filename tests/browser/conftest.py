@@ -110,6 +110,6 @@ def sign_in(page, username: str, password: str, path: str = "/nl/"):
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
     if "/account/tweede-factor/" in page.url:
-        page.get_by_label("Code").fill(demo_code_for(username))
+        page.get_by_label("Code", exact=True).fill(demo_code_for(username))
         page.get_by_role("button", name="Bevestigen", exact=True).click()
         page.wait_for_load_state()

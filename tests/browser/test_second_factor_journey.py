@@ -44,13 +44,13 @@ def test_enrol_an_authenticator_then_sign_in_with_a_code(page, axe, browser, liv
     assert page.locator("svg[role=img]").is_visible()
     axe_both_widths(page, axe, "enrol")
 
-    page.get_by_label("Code").fill("000000")
+    page.get_by_label("Code", exact=True).fill("000000")
     page.get_by_role("button", name="App koppelen").click()
     page.get_by_text("Deze code klopt niet").first.wait_for()
     axe_both_widths(page, axe, "enrol with an error")
 
     secret = page.get_by_test_id("totp-secret").inner_text().replace(" ", "")
-    page.get_by_label("Code").fill(code_at(secret))
+    page.get_by_label("Code", exact=True).fill(code_at(secret))
     page.get_by_role("button", name="App koppelen").click()
     page.wait_for_url("**/account/tweede-factor/herstelcodes/**")
     assert page.get_by_test_id("recovery-codes").locator("li").count() == 10
@@ -64,7 +64,7 @@ def test_enrol_an_authenticator_then_sign_in_with_a_code(page, axe, browser, liv
     password_step(again, "iris")
     again.wait_for_url("**/account/tweede-factor/?next=%2Fadmin%2F")
     axe_both_widths(again, axe, "verify")
-    again.get_by_label("Code").fill(code_at(secret, 30))  # the enrolment used the current code
+    again.get_by_label("Code", exact=True).fill(code_at(secret, 30))  # the enrolment used the current code
     again.get_by_role("button", name="Bevestigen", exact=True).click()
     again.wait_for_url("**/admin/")
     context.close()
@@ -117,10 +117,10 @@ def test_sign_in_with_a_recovery_code(page, axe, settings):
     code = new_recovery_codes(user)[3]
     password_step(page, "bram", path="/admin/users/")
     page.wait_for_url("**/account/tweede-factor/**")
-    page.get_by_label("Code").fill("niet-goed")
+    page.get_by_label("Code", exact=True).fill("niet-goed")
     page.get_by_role("button", name="Bevestigen", exact=True).click()
     page.get_by_text("Deze code klopt niet").first.wait_for()
     axe_both_widths(page, axe, "verify with an error")
-    page.get_by_label("Code").fill(code)
+    page.get_by_label("Code", exact=True).fill(code)
     page.get_by_role("button", name="Bevestigen", exact=True).click()
     page.wait_for_url("**/admin/users/")
