@@ -156,6 +156,20 @@ def test_signed_out_people_are_sent_to_sign_in_even_when_the_page_is_cached(demo
     assert response["Location"].startswith("/nl/account/login/")
 
 
+def test_a_session_without_its_second_factor_gets_no_cached_page(demo, anna, make_user):
+    """The page cache answers after the second-factor middleware: a stored shell is no way around it."""
+    from tests.portal.factories import PASSWORD
+
+    assert signed_in(anna).get(URL)["X-Page-Cache"] == "miss"
+    assert signed_in(anna).get(URL)["X-Page-Cache"] == "hit"
+    make_user(Role.INTEGRITY_OFFICE, username="iris")
+    client = Client()
+    assert client.login(username="iris", password=PASSWORD)
+    response = client.get(URL)
+    assert response.status_code == 303 and "X-Page-Cache" not in response
+    assert "/account/tweede-factor/" in response["Location"]
+
+
 def test_pages_with_view_restrictions_are_never_stored(demo, make_user):
     officer = make_user(Role.INTEGRITY_OFFICE, username="iris")
     colleague = make_user(username="cees")

@@ -287,3 +287,38 @@ def test_the_demo_secret_is_refused_outside_development(make_user, settings):
     with pytest.raises(ImproperlyConfigured):
         give_demo_totp(make_user(Role.INTEGRITY_OFFICE))
     assert not TOTPDevice.objects.exists()
+
+
+def test_the_demo_accounts_sign_in_with_the_documented_secret(client, no_delay):
+    """The README's secret and one-liner give the code the demo accounts of these roles accept."""
+    import re
+    import subprocess
+    import sys
+    from base64 import b32decode
+    from io import StringIO
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from portal.mfa.demo import DEMO_TOTP_SECRET
+
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text()
+    secret = re.search(r"authenticator secret is\s+\*\*`([A-Z2-7]+)`\*\*", readme).group(1)
+    assert b32decode(secret) == DEMO_TOTP_SECRET
+    one_liner = re.search(r'`\.venv/bin/python -c "(from django_otp\.oath [^"]+)"`', readme).group(1)
+
+    call_command("load_demo_content", stdout=StringIO())
+    for username in ["integriteitsbureau", "vertrouwenspersoon", "beheerder", "vp-anouk"]:
+        client.post("/nl/account/login/", {"username": username, "password": "demo-portaal-2026"})
+        assert client.get("/admin/").status_code == 303, username
+        code = subprocess.run(
+            [sys.executable, "-c", one_liner], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        response = client.post(VERIFY, {"code": code, "next": "/admin/"})
+        if response.status_code == 200:  # the time step turned between the two: the next code
+            response = client.post(VERIFY, {"code": current_code(), "next": "/admin/"})
+        assert response.status_code == 302, username
+        assert client.get("/admin/").status_code == 200, username
+        client.post("/nl/account/logout/")
+    client.post("/nl/account/login/", {"username": "medewerker", "password": "demo-portaal-2026"})
+    assert client.get("/nl/").status_code == 200
