@@ -21,6 +21,7 @@ from forms.models import (
 )
 from home.models import Department
 from portal.demo import DEMO_PASSWORD
+from portal.mfa.demo import give_demo_totp
 from portal.roles import Role
 
 D = datetime.date
@@ -412,6 +413,7 @@ def _advisors() -> list:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         user.groups.add(group, employees)
+        give_demo_totp(user)  # advisors prove a second factor (portal/mfa/; secret in the README)
         advisors.append(user)
     return advisors
 

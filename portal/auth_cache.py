@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from portal.mfa import needs_second_factor
+
 RECORD_TIMEOUT = 300
 
 
@@ -25,8 +27,8 @@ def record_key(pk) -> str:
 
 
 def user_record(pk) -> dict | None:
-    """{"hash", "username", "full_name", "superuser", "groups"} of the active user `pk`, or None
-    (inactive or gone)."""
+    """{"hash", "username", "full_name", "superuser", "groups", "second_factor"} of the active user
+    `pk`, or None (inactive or gone)."""
     key = record_key(pk)
     record = cache.get(key)
     if record is not None:
@@ -41,6 +43,8 @@ def user_record(pk) -> dict | None:
         # What decides which restricted content the person may see (search results are keyed on it).
         "superuser": user.is_superuser,
         "groups": sorted(user.groups.values_list("pk", flat=True)),
+        # A session of such a person is answered by Django until it proved a second factor.
+        "second_factor": needs_second_factor(user),
     }
     cache.set(key, record, RECORD_TIMEOUT)
     return record
@@ -84,3 +88,27 @@ def connect_signals() -> None:
         forget_members, sender=user_model.groups.through, dispatch_uid="portal-auth-cache-groups"
     )
     pre_delete.connect(forget_group_members, sender=Group, dispatch_uid="portal-auth-cache-group-delete")
+    # The office-lead permission, given to a user or a group, makes a second factor necessary.
+    m2m_changed.connect(
+        forget_members,
+        sender=user_model.user_permissions.through,
+        dispatch_uid="portal-auth-cache-permissions",
+    )
+    m2m_changed.connect(
+        forget_group_permissions,
+        sender=Group.permissions.through,
+        dispatch_uid="portal-auth-cache-group-perms",
+    )
+
+
+def forget_group_permissions(sender=None, instance=None, action="", reverse=False, **kwargs) -> None:
+    """A group's permissions changed (or a permission's groups): forget the members' records."""
+    if not action.startswith(("post_", "pre_clear")):
+        return
+    from django.contrib.auth.models import Group
+
+    groups = [instance] if not reverse else list(Group.objects.filter(pk__in=kwargs.get("pk_set") or ()))
+    if reverse and action == "pre_clear":
+        groups = list(instance.group_set.all())
+    for group in groups:
+        forget_group_members(instance=group)

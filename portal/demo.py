@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from portal.mfa import needs_second_factor
+from portal.mfa.demo import give_demo_totp
 from portal.roles import Role
 
 DEMO_PASSWORD = "demo-portaal-2026"
@@ -37,9 +39,11 @@ def load(log) -> None:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         user.groups.set([groups[str(role)] for role in [Role.EMPLOYEE, *roles]])
+        if needs_second_factor(user):
+            give_demo_totp(user)
     # The demo office's account also leads it (Admin → Rollen integriteit); never `beheerder`, who is
     # an administrator: separation of duties (portal/separation.py).
     from portal.separation import lead_permission
 
     User.objects.get(username="integriteitsbureau").user_permissions.add(lead_permission())
-    log.write(f"  {len(DEMO_ACCOUNTS)} demo accounts (password in README)")
+    log.write(f"  {len(DEMO_ACCOUNTS)} demo accounts (password and second-factor secret in README)")

@@ -11,7 +11,8 @@ most of the cost. This WSGI wrapper answers the same requests with the same byte
    a configured `ModelBackend`, an active user, a session auth hash that matches the current
    password; portal/auth_cache.py), a well-formed CSRF cookie and no messages waiting, and only
    for a session Django saw within `SESSION_ACTIVITY_INTERVAL` and before its absolute deadline
-   (portal/user_sessions.py), so no session is served past its idle or absolute timeout.
+   (portal/user_sessions.py), so no session is served past its idle or absolute timeout; a person
+   who must prove a second factor only once the session has (portal/mfa/).
 3. Only when the shell is in the page cache under the current generation (so only pages Django
    itself decided to store: never restricted, private or personal ones) and this process has seen
    Django answer the same page: the response headers (security headers, CSP, `Vary`,
@@ -45,7 +46,7 @@ from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.module_loading import import_string
 
-from portal import auth_cache, holes, page_cache_stats, user_sessions
+from portal import auth_cache, holes, mfa, page_cache_stats, user_sessions
 from portal.cache import (
     PASSED_RESTRICTION_KEYS,
     _cache,
@@ -178,6 +179,8 @@ class FastPageApp:
         record = auth_cache.user_record(user_id)
         if record is None or not constant_time_compare(session_hash, record["hash"]):
             return None
+        if record.get("second_factor", True) and session.get(mfa.SESSION_KEY) not in mfa.METHODS:
+            return None  # Django holds this session at the second factor (portal/mfa/)
         address = path
         if view is not None:
             if any(session.get(name) for name in PASSED_RESTRICTION_KEYS):

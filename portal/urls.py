@@ -16,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("portal.api_urls")),
+    path("account/passkey/", include("portal.mfa.webauthn_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -42,6 +43,7 @@ urlpatterns += i18n_patterns(
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("", include("portal.mfa.urls")),
     path("", include("portal.app_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

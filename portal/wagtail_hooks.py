@@ -73,3 +73,19 @@ class LockoutsMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item():
     return LockoutsMenuItem(_("Inlogblokkades"), reverse("portal_lockouts"), icon_name="lock", order=900)
+
+
+class SecondFactorResetMenuItem(MenuItem):
+    """Office leads and administrators find the reset of a colleague's second factor here."""
+
+    def is_shown(self, request):
+        from portal.mfa.reset import may_reset_anyone
+
+        return may_reset_anyone(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def second_factor_reset_menu_item():
+    return SecondFactorResetMenuItem(
+        _("Tweede factor wissen"), reverse("mfa:reset_list"), icon_name="key", order=900
+    )

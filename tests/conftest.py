@@ -27,6 +27,19 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def verified_after_force_login(request, monkeypatch):
+    """`client.force_login` of a role that must prove a second factor also completes it (as
+    force_login skips the password); tests marked `password_only` keep the bare sign-in."""
+    if request.node.get_closest_marker("password_only"):
+        return
+    from django.test import Client
+
+    from tests.second_factor import force_login_verified
+
+    monkeypatch.setattr(Client, "force_login", force_login_verified)
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with the given roles (everyone is also an employee)."""

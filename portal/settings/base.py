@@ -52,6 +52,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "crispy_forms",
+    # A second factor at sign-in (portal/mfa/): TOTP, recovery codes and passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "django_filters",
     "csp",
     "axes",
@@ -80,6 +85,8 @@ MIDDLEWARE = [
     "portal.admin_access.AdminAccessMiddleware",
     # An intranet: every view needs a signed-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Sensitive roles prove a second factor before anything else answers (portal/mfa/).
+    "portal.mfa.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Turns a sign-in refused by django-axes into the lockout page (portal/throttle.py).
     "axes.middleware.AxesMiddleware",
@@ -142,10 +149,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes checks every sign-in (site, Wagtail admin) before the model backend answers.
+# django-axes checks every sign-in (site, Wagtail admin) first; then Django's ModelBackend, also
+# loading whether the user must prove a second factor (portal/mfa/).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "portal.mfa.backends.ModelBackend",
 ]
 
 LOGIN_URL = "login"
@@ -288,6 +296,17 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# Second factor (portal/mfa/, docs/authentication.md): the roles (group names) that must prove one
+# at sign-in; office leads and superusers always do.
+PORTAL_MFA_ROLES = env_list("PORTAL_MFA_ROLES", "Integriteitsbureau,Vertrouwenspersoon,Beheerder")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_RP_ID_CALLABLE = "portal.mfa.webauthn.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "portal.mfa.webauthn.PortalWebAuthnHelper"
+# Origins besides the one a request comes to (e.g. a second host name); see portal/mfa/webauthn.py.
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS", "http://localhost:8000")
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, never the only one
 
 # Fernet keys for encryption at rest of integrity reports (newest first; see forms/crypto.py).
 PORTAL_ENCRYPTION_KEYS = env_list("PORTAL_ENCRYPTION_KEYS")

@@ -100,7 +100,16 @@ def axe():
 
 
 def sign_in(page, username: str, password: str, path: str = "/nl/"):
+    """Signs in with the password and, for a role that needs it, the demo authenticator's code."""
+    from tests.second_factor import demo_code_for, give_demo_authenticator_if_needed
+
+    give_demo_authenticator_if_needed(username)
     page.goto(path)
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    if "/account/tweede-factor/" in page.url:
+        page.get_by_label("Code", exact=True).fill(demo_code_for(username))
+        page.get_by_role("button", name="Bevestigen", exact=True).click()
+        page.wait_for_load_state()

@@ -16,6 +16,7 @@ from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.test import Client, RequestFactory
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import CodeOfConductPage, ContentPage, ReadConfirmation
@@ -407,3 +408,47 @@ def test_django_refreshes_the_activity_then_the_fast_path_serves_again(demo, dja
     assert django_app.calls == calls + 1  # Django checked the timeouts and recorded the activity
     assert browser.get(URL).header("X-Page-Cache") == "hit"
     assert django_app.calls == calls + 1  # and the fast path answers again
+
+
+def test_a_session_without_its_second_factor_goes_to_django(demo, django_app, app, anna, make_user):
+    """An office member who signed in with a password only gets no cached page from the fast path,
+    though the page is cached and this process knows its headers; once the session proved its
+    second factor, the fast path answers it (the control)."""
+    from portal.mfa import SESSION_KEY
+    from portal.roles import Role
+    from tests.portal.factories import PASSWORD
+
+    warm(browser_for(app, anna))
+    make_user(Role.INTEGRITY_OFFICE, username="iris")
+    client = Client()
+    # Through the sign-in form: django-axes refuses authenticate() without a request.
+    signed_in_form = client.post(reverse("login"), {"username": "iris", "password": PASSWORD})
+    assert signed_in_form.status_code in (302, 303)
+    iris = Browser(app, client)
+    calls = django_app.calls
+    answer = iris.get(URL)
+    assert django_app.calls == calls + 1
+    assert answer.status.startswith("303") and "/account/tweede-factor/" in answer.header("Location")
+
+    session = client.session
+    session[SESSION_KEY] = "totp"
+    session.save()
+    iris.get(URL)  # Django answers once more: the fast path needs the CSRF cookie it sets
+    calls = django_app.calls
+    assert iris.get(URL).header("X-Page-Cache") == "hit"
+    assert django_app.calls == calls
+
+
+def test_a_role_that_needs_a_second_factor_is_noticed_by_the_fast_path(demo, django_app, app, anna):
+    """The cached user record changes when a signed-in employee is given a sensitive role."""
+    from django.contrib.auth.models import Group
+
+    from portal.roles import Role
+
+    browser = browser_for(app, anna)
+    warm(browser)
+    calls = django_app.calls
+    assert browser.get(URL).header("X-Page-Cache") == "hit" and django_app.calls == calls
+    anna.groups.add(Group.objects.get(name=str(Role.CONFIDENTIAL_ADVISOR)))
+    answer = browser.get(URL)
+    assert django_app.calls == calls + 1 and answer.status.startswith("303")

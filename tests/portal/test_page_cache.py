@@ -15,6 +15,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.management import call_command
 from django.template import Context, Template
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import ContentPage, Theme
@@ -161,6 +162,22 @@ def test_signed_out_people_are_sent_to_sign_in_even_when_the_page_is_cached(demo
     response = Client().get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith("/nl/account/login/")
+
+
+def test_a_session_without_its_second_factor_gets_no_cached_page(demo, anna, make_user):
+    """The page cache answers after the second-factor middleware: a stored shell is no way around it."""
+    from tests.portal.factories import PASSWORD
+
+    assert signed_in(anna).get(URL)["X-Page-Cache"] == "miss"
+    assert signed_in(anna).get(URL)["X-Page-Cache"] == "hit"
+    make_user(Role.INTEGRITY_OFFICE, username="iris")
+    client = Client()
+    # Through the sign-in form: django-axes refuses authenticate() without a request.
+    signed_in_form = client.post(reverse("login"), {"username": "iris", "password": PASSWORD})
+    assert signed_in_form.status_code in (302, 303)
+    response = client.get(URL)
+    assert response.status_code == 303 and "X-Page-Cache" not in response
+    assert "/account/tweede-factor/" in response["Location"]
 
 
 def test_pages_with_view_restrictions_are_never_stored(demo, make_user):
