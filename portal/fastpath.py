@@ -53,6 +53,7 @@ from portal.cache import (
     page_key,
     profile_string,
 )
+from sso import recheck as sso_recheck
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +166,8 @@ class FastPageApp:
             return None
         session = self.session_store(session_key).load()
         if "_messages" in session or not _is_model_backend(session.get(BACKEND_SESSION_KEY, "")):
+            return None
+        if sso_recheck.due(session):  # Django's middleware asks the identity provider first
             return None
         user_id, session_hash = session.get(SESSION_KEY), session.get(HASH_SESSION_KEY)
         if user_id is None or not session_hash:

@@ -1,9 +1,10 @@
 """Views of the portal itself: sign-in, health check, and the error pages."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -17,6 +18,23 @@ class SignInView(LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        from sso import conf
+
+        return {
+            **super().get_context_data(**kwargs),
+            "sso_enabled": conf.enabled(),
+            "sso_provider_name": settings.OIDC_PROVIDER_NAME,
+            "local_login": conf.local_login_allowed(),
+        }
+
+    def post(self, request, *args, **kwargs):
+        from sso import conf
+
+        if not conf.local_login_allowed():  # break-glass sign-in switched off: no password form
+            return HttpResponseForbidden()
+        return super().post(request, *args, **kwargs)
 
 
 @login_not_required
