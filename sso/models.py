@@ -24,6 +24,8 @@ class IdentityLink(models.Model):
     employee_number = models.CharField(_("personeelsnummer"), max_length=64, blank=True)
     last_sign_in = models.DateField(_("laatst ingelogd"), null=True, blank=True)
 
+    page_cache_ignore = True  # written at every sign-in; never shown on a cached page
+
     class Meta:
         verbose_name = _("koppeling met de identiteitsprovider")
         verbose_name_plural = _("koppelingen met de identiteitsprovider")
@@ -50,6 +52,8 @@ class ProviderRoleGrant(models.Model):
     )
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+", verbose_name=_("rol"))
     granted_on = models.DateField(_("toegekend op"), auto_now_add=True)
+
+    page_cache_ignore = True  # group memberships reach the cache through the user record
 
     class Meta:
         verbose_name = _("rol van de identiteitsprovider")
