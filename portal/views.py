@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.db import connection
-from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal.forms import SignInForm
+from sso import conf
 
 
 class SignInView(LoginView):
@@ -20,8 +21,6 @@ class SignInView(LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        from sso import conf
-
         return {
             **super().get_context_data(**kwargs),
             "sso_enabled": conf.enabled(),
@@ -30,10 +29,10 @@ class SignInView(LoginView):
         }
 
     def post(self, request, *args, **kwargs):
-        from sso import conf
-
-        if not conf.local_login_allowed():  # break-glass sign-in switched off: no password form
-            return HttpResponseForbidden()
+        if not conf.local_login_allowed():  # break-glass sign-in switched off: the page, no form
+            response = self.get(request, *args, **kwargs)
+            response.status_code = 403
+            return response
         return super().post(request, *args, **kwargs)
 
 

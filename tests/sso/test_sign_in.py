@@ -14,8 +14,10 @@ def test_without_sso_the_page_is_the_password_form_and_the_sso_urls_do_not_exist
     page = client.get("/nl/account/login/").content.decode()
     assert "Inloggen met" not in page
     assert 'name="password"' in page
+    client.force_login(employee)
     assert client.get("/oidc/authenticate/", follow=True).status_code == 404
     assert client.get("/oidc/callback/?code=x&state=y", follow=True).status_code == 404
+    client.logout()
     response = client.post("/nl/account/login/", {"username": employee.username, "password": PASSWORD})
     assert response.status_code == 302
 
