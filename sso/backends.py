@@ -131,6 +131,10 @@ class IdentityProviderBackend(OIDCAuthenticationBackend):
     def filter_users_by_claims(self, claims):  # never by e-mail: see provisioning
         raise NotImplementedError
 
+    def get_user(self, user_id):
+        # Django's check, which refuses deactivated accounts (the library's own does not).
+        return ModelBackend.get_user(self, user_id)
+
 
 def mfa_asserted(id_token_claims: dict) -> bool:
     """True when the ID token's `amr` or `acr` meets `OIDC_MFA_AMR_VALUES` / `OIDC_MFA_ACR_VALUES`."""

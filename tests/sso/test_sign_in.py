@@ -72,3 +72,15 @@ def test_a_callback_without_a_started_sign_in_is_refused_clearly(client, setting
     assert "Inloggen is niet gelukt" in response.content.decode()
     response = client.get("/oidc/callback/?error=access_denied&state=guessed")
     assert response.status_code == 400
+
+
+def test_a_deactivated_account_loses_its_sso_session(client, employee, settings):
+    settings.OIDC_RP_CLIENT_ID = "portal"
+    settings.OIDC_DISCOVERY_URL = IDP
+    client.force_login(employee, backend="sso.backends.IdentityProviderBackend")
+    assert client.get("/nl/zoeken/").status_code == 200  # control
+    employee.is_active = False
+    employee.save()
+    response = client.get("/nl/zoeken/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/nl/account/login/")
