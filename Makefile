@@ -7,11 +7,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+IDP_PORT ?= 8001
 STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -55,6 +56,9 @@ demo: migrate ## Load the demo content and demo accounts (safe to run twice)
 run: demo ## Set up, load the demo and serve on http://127.0.0.1:$(PORT)
 	@echo "Serving on http://127.0.0.1:$(PORT) (demo accounts: see README)"
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+run-sso: demo ## As run, signed in through the test identity provider on 127.0.0.1:$(IDP_PORT) (README)
+	PORT=$(PORT) IDP_PORT=$(IDP_PORT) scripts/run_sso.sh
 
 serve: install ## Serve the production way (gunicorn, production settings) on http://127.0.0.1:$(PORT)
 	PORT=$(PORT) scripts/serve.sh

@@ -56,6 +56,7 @@ from portal.cache import (
     page_key,
     profile_string,
 )
+from sso import recheck as sso_recheck
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +174,8 @@ class FastPageApp:
             return None
         if not user_sessions.fast_path_may_serve(session):
             return None  # Django checks the session's timeouts and refreshes its last activity
+        if sso_recheck.due(session):  # Django's middleware asks the identity provider first
+            return None
         user_id, session_hash = session.get(SESSION_KEY), session.get(HASH_SESSION_KEY)
         if user_id is None or not session_hash:
             return None

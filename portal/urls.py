@@ -10,18 +10,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import sessions_views, views
+from sso import views as sso_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("oidc/", include("sso.urls")),  # single sign-on (sso/): start and callback
     path("", include("portal.api_urls")),
     path("account/passkey/", include("portal.mfa.webauthn_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("account/login/", views.SignInView.as_view(), name="login"),
-    path("account/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/logout/", sso_views.sign_out, name="logout"),
     path("account/sessies/", sessions_views.own_sessions, name="own_sessions"),
     path(
         "account/password-reset/",

@@ -1,5 +1,6 @@
 """Views of the portal itself: sign-in, password reset, health check, and the error pages."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView, PasswordResetView
 from django.db import connection
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from portal import throttle, user_sessions
 from portal.forms import SignInForm
+from sso import conf
 
 
 class SignInView(LoginView):
@@ -23,7 +25,17 @@ class SignInView(LoginView):
         context = super().get_context_data(**kwargs)
         # Why the previous session ended ("idle" or "absolute"), shown once.
         context["session_ended"] = self.request.session.pop(user_sessions.ENDED_NOTICE, None)
+        context["sso_enabled"] = conf.enabled()
+        context["sso_provider_name"] = settings.OIDC_PROVIDER_NAME
+        context["local_login"] = conf.local_login_allowed()
         return context
+
+    def post(self, request, *args, **kwargs):
+        if not conf.local_login_allowed():  # break-glass sign-in switched off: the page, no form
+            response = self.get(request, *args, **kwargs)
+            response.status_code = 403
+            return response
+        return super().post(request, *args, **kwargs)
 
 
 class ThrottledPasswordResetView(PasswordResetView):

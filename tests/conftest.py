@@ -1,3 +1,5 @@
+import copy
+
 import pytest
 
 from portal.roles import Role
@@ -125,3 +127,30 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider process (django-oauth-toolkit) on 127.0.0.1, one per session."""
+    from tests.oidc_provider import client
+
+    provider = client.start()
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def sso_settings(settings, oidc_provider):
+    """The portal pointed at the test provider through its discovery document, as in production."""
+    settings.OIDC_PROVIDER_NAME = "Test-IdP"
+    settings.OIDC_DISCOVERY_URL = oidc_provider.discovery_url
+    settings.OIDC_RP_CLIENT_ID = oidc_provider.client_id
+    settings.OIDC_RP_CLIENT_SECRET = oidc_provider.client_secret
+    settings.OIDC_GROUP_ROLES = "idp-editors=Redacteur;idp-managers=Leidinggevende"
+    settings.OIDC_DEPARTMENTS = "WI=werk-en-inkomen"
+    settings.OIDC_MFA_AMR_VALUES = ["mfa"]
+    settings.OIDC_MFA_ACR_VALUES = ["urn:gemeente:loa:hoog"]
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["form-action"].append(oidc_provider.url)  # as base.py does from the env
+    settings.CONTENT_SECURITY_POLICY = policy
+    return settings

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs comes from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -28,6 +29,7 @@ PROJECT_APPS = [
     "forms",
     "forms.statistics",
     "search",
+    "sso",
 ]
 
 INSTALLED_APPS = [
@@ -90,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Turns a sign-in refused by django-axes into the lockout page (portal/throttle.py).
     "axes.middleware.AxesMiddleware",
+    # Signed in through the identity provider: re-checked there every OIDC_RECHECK_SECONDS (sso/).
+    "sso.middleware.IdentityProviderRecheckMiddleware",
     "vpd.middleware.TeamInstructionAdminGuard",  # 403 (not a redirect) for another team's instruction
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -149,11 +153,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# django-axes checks every sign-in (site, Wagtail admin) first; then Django's ModelBackend, also
-# loading whether the user must prove a second factor (portal/mfa/).
+# django-axes checks every sign-in (site, Wagtail admin) first. Passwords only while
+# PORTAL_LOCAL_LOGIN allows them (break-glass; a ModelBackend that also loads whether the user must
+# prove a second factor, portal/mfa/); the identity provider's sign-in is the other way in
+# (sso/backends.py, docs/authentication.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "portal.mfa.backends.ModelBackend",
+    "sso.backends.LocalPasswordBackend",
+    "sso.backends.IdentityProviderBackend",
 ]
 
 LOGIN_URL = "login"
@@ -366,3 +373,45 @@ ATTACHMENT_MAX_OUTPUT_BYTES = env_int("ATTACHMENT_MAX_OUTPUT_BYTES", 15 * 1024 *
 ATTACHMENT_REBUILD_MEMORY_BYTES = env_int("ATTACHMENT_REBUILD_MEMORY_BYTES", 1024 * 1024 * 1024)
 ATTACHMENT_REBUILD_CPU_SECONDS = env_int("ATTACHMENT_REBUILD_CPU_SECONDS", 20)
 ATTACHMENT_REBUILD_TIMEOUT = env_int("ATTACHMENT_REBUILD_TIMEOUT", 30)  # all files of one request
+
+# Single sign-on with the municipality's identity provider (OpenID Connect; sso/, docs/authentication.md).
+# Off unless OIDC_RP_CLIENT_ID and a discovery URL or the endpoints are set.
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "de gemeente")
+OIDC_DISCOVERY_URL = env_str("OIDC_DISCOVERY_URL", "")
+OIDC_OP_ISSUER = env_str("OIDC_OP_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_OP_REVOCATION_ENDPOINT = env_str("OIDC_OP_REVOCATION_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile offline_access")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_CLAIM_EMPLOYEE_NUMBER = env_str("OIDC_CLAIM_EMPLOYEE_NUMBER", "employee_number")
+OIDC_CLAIM_GIVEN_NAME = env_str("OIDC_CLAIM_GIVEN_NAME", "given_name")
+OIDC_CLAIM_FAMILY_NAME = env_str("OIDC_CLAIM_FAMILY_NAME", "family_name")
+OIDC_CLAIM_EMAIL = env_str("OIDC_CLAIM_EMAIL", "email")
+OIDC_CLAIM_DEPARTMENT = env_str("OIDC_CLAIM_DEPARTMENT", "department")
+OIDC_CLAIM_GROUPS = env_str("OIDC_CLAIM_GROUPS", "groups")
+# "claim value=department slug;…" and "IdP group=portal role;…" (the office's roles are refused).
+OIDC_DEPARTMENTS = env_str("OIDC_DEPARTMENTS", "")
+OIDC_GROUP_ROLES = env_str("OIDC_GROUP_ROLES", "")
+# The IdP asserted multi-factor sign-in when `amr` holds one of these, or `acr` is one of these.
+OIDC_MFA_AMR_VALUES = env_list("OIDC_MFA_AMR_VALUES", "mfa")
+OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES")
+# How often a signed-in session is checked at the IdP (refresh token); a blocked user is out after it.
+OIDC_RECHECK_SECONDS = env_int("OIDC_RECHECK_SECONDS", 300)
+OIDC_LEEWAY_SECONDS = env_int("OIDC_LEEWAY_SECONDS", 30)
+# The local username/password sign-in (break-glass when the IdP is on; production turns it off).
+PORTAL_LOCAL_LOGIN = env_bool("PORTAL_LOCAL_LOGIN", True)
+# Signing out sends the sign-out form on to the provider's end-session endpoint (a redirect that
+# the form-action directive governs), so the provider's origin is an allowed form target.
+_oidc_origin = urlsplit(OIDC_OP_LOGOUT_ENDPOINT or OIDC_DISCOVERY_URL)
+if _oidc_origin.scheme and _oidc_origin.netloc:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_oidc_origin.scheme}://{_oidc_origin.netloc}"
+    )

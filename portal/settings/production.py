@@ -67,3 +67,9 @@ TEMPLATES[0]["OPTIONS"]["loaders"] = [  # noqa: F405
 TEMPLATES[0]["APP_DIRS"] = False  # noqa: F405
 
 ADMINS = [("Beheer", env_str("ADMIN_EMAIL", "beheer@portaal.invalid"))]
+
+# With single sign-on configured, passwords are a break-glass path only: off unless asked for.
+PORTAL_LOCAL_LOGIN = env_bool(
+    "PORTAL_LOCAL_LOGIN",
+    not (OIDC_RP_CLIENT_ID and (OIDC_DISCOVERY_URL or OIDC_OP_AUTHORIZATION_ENDPOINT)),  # noqa: F405
+)
