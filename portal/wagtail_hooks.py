@@ -57,6 +57,7 @@ def _register_bulk_actions():
 _register_bulk_actions()
 
 
+@hooks.register("register_admin_urls")
 def register_lockout_urls():
     from django.urls import path
 
