@@ -139,24 +139,21 @@ def _report(parent_context):
 
 
 def breakdown_rows(report, key: str, exact: bool = False) -> list[dict] | None:
-    """Rows of a breakdown with each row's previous-year count and change (both suppressed alike)."""
+    """Rows of a breakdown with each row's previous-year count and change (both hidden alike: the
+    previous year's cells as that year was published)."""
     current = service.rows(report, key, exact=exact)
     if current is None:
         return None
-    section, _dot, name = key.rpartition(".")
-    before = (report["previous"].get(section) or {}).get(name) or []
-    if before and not exact and key in service.SUPPRESSED_BREAKDOWNS:
-        before = service.suppress(before)
-    previous = {row["code"]: row for row in before}
-    limit = service.threshold()
+    previous = {row["code"]: row for row in service.previous_rows(report, key, exact=exact)}
     result = []
     for row in current:
         old = previous.get(row["code"])
-        row["text"] = charts.display(row, limit)
+        row["text"] = charts.display(row)
         row["previous"] = old["count"] if old else None
-        row["previous_suppressed"] = old.get("suppressed") if old else None
-        row["previous_text"] = charts.display(old, limit) if old else None
+        row["previous_suppressed"] = bool(old and old.get("suppressed"))
+        row["previous_text"] = charts.display(old) if old else None
         row["change_percent"] = service.change_percent(row["count"], row["previous"])
+        row["change_text"] = charts.change_text(row["count"], row["previous"], row["change_percent"])
         row["direction"] = service.direction(row["count"], row["previous"])
         result.append(row)
     return result
@@ -183,6 +180,9 @@ class NumberFigureBlock(blocks.StructBlock):
         context["is_percentage"] = value["figure"].endswith(".percentage")
         change = context["figure"]["change_percent"] if context["figure"] else None
         context["change"] = abs(change) if change is not None else None
+        if context["figure"]:
+            context["value_text"] = charts.number(context["figure"]["value"])
+            context["previous_text"] = charts.number(context["figure"]["previous"])
         context["year"] = report["year"] if report else None
         return context
 
@@ -211,11 +211,11 @@ class BreakdownTableBlock(blocks.StructBlock):
         return context
 
 
-def _total(report, key: str) -> int | None:
+def _total(report, key: str) -> str | None:
     exact = service.value(report, key)
     if not exact:
         return None
-    return sum(row["count"] or 0 for row in exact)
+    return charts.number(sum(row["count"] or 0 for row in exact))
 
 
 class BarChartBlock(BreakdownTableBlock):

@@ -7,7 +7,13 @@ from django.urls import reverse
 
 from forms.statistics import service
 from portal.roles import Role
-from tests.statistics.factories import DepartmentFactory, EmployeeSurveyFactory, conversations, incidents
+from tests.statistics.factories import (
+    DepartmentFactory,
+    EmployeeSurveyFactory,
+    conversations,
+    incidents,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -44,14 +50,16 @@ def test_export_has_exactly_the_contract_keys_in_order(employee_client, test_pro
     EmployeeSurveyFactory(year=2021, respondents=3265, experienced=228)
     incidents(2021, 5)
     conversations(2021, DepartmentFactory(), colleagues=6)
+    publish(2021)
     response = employee_client.get(url(2021))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     data = json.loads(response.content)
     assert list(data)[:2] == ["year", "generated_at"]
+    assert data["publication"]["version"] == 1
     assert data["year"] == 2021
     assert list(data["confidential_advisors"]) == list(service.EXPORT_KEYS["confidential_advisors"])
-    assert list(data["public_aggression"]) == ["total", "previous", "change_percent", "by_type"]
+    assert list(data["public_aggression"]) == list(service.EXPORT_KEYS["public_aggression"])
     assert list(data["employee_survey"]) == [
         "respondents",
         "experienced",
@@ -72,6 +80,7 @@ def test_export_has_exactly_the_contract_keys_in_order(employee_client, test_pro
 def test_integrity_office_gets_exact_department_counts(client, make_user, test_providers):
     conversations(2021, DepartmentFactory(slug="groot", name="Groot"), colleagues=20)
     conversations(2021, DepartmentFactory(slug="klein", name="Klein"), colleagues=2)
+    publish(2021)
     counts = {}
     for role in (None, Role.INTEGRITY_OFFICE, Role.CONFIDENTIAL_ADVISOR, Role.EDITOR):
         user = make_user(*([role] if role else []))
