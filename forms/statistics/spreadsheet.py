@@ -32,7 +32,8 @@ def _append(sheet, values: list[Any]) -> None:
     for column, value in enumerate(values, start=1):
         cell = sheet.cell(row=row, column=column)
         if isinstance(value, str):
-            cell.set_explicit_value(value, data_type=TYPE_STRING)
+            cell.value = value
+            cell.data_type = TYPE_STRING  # never a formula, whatever the text starts with
             cell.number_format = "@"
         else:
             cell.value = value
