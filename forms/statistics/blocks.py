@@ -66,6 +66,7 @@ SECTIONS = [
         [
             ("number", "awareness.introduction.sessions"),
             ("number", "awareness.introduction.sessions_online"),
+            ("number", "awareness.introduction.attendees"),
             ("number", "awareness.introduction.declarations_taken"),
             ("number", "awareness.resilience_week.programme_items"),
             ("number", "awareness.resilience_week.registrations"),
@@ -112,7 +113,11 @@ SECTIONS = [
     (
         "publieksagressie",
         _("Geregistreerde incidenten publieksagressie en geweld"),
-        [("number", "public_aggression.total"), ("chart", "public_aggression.by_type")],
+        [
+            ("number", "public_aggression.total"),
+            ("chart", "public_aggression.by_type"),
+            ("table", "public_aggression.by_department"),
+        ],
     ),
     (
         "bedrijfsopvangteam",
@@ -120,6 +125,7 @@ SECTIONS = [
         [
             ("number", "peer_support.conversations"),
             ("chart", "peer_support.by_sequence"),
+            ("chart", "peer_support.by_event"),
             ("number", "peer_support.referrals"),
             ("table", "peer_support.by_department"),
         ],

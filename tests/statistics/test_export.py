@@ -91,3 +91,18 @@ def test_integrity_office_gets_exact_department_counts(client, make_user, test_p
     assert counts[None]["klein"] is None
     assert counts[Role.CONFIDENTIAL_ADVISOR]["klein"] is None
     assert counts[Role.EDITOR]["klein"] is None
+
+
+# Comparisons with the year before are shown beside their figure, not as figures of their own.
+COMPARISONS = {"previous", "change_percent", "previous_percentage"}
+
+
+def test_every_export_figure_has_a_place_on_the_page_and_every_page_figure_is_exported():
+    from forms.statistics.blocks import LABELS, SECTIONS
+
+    exported = {f"{section}.{name}" for section, names in service.EXPORT_KEYS.items() for name in names} - {
+        f"{section}.{name}" for section in service.EXPORT_KEYS for name in COMPARISONS
+    }
+    on_page = {key for _slug, _title, defaults in SECTIONS for _kind, key in defaults}
+    assert exported - on_page == set()  # each chapter shows its figures by default
+    assert set(LABELS) - exported == set()  # whatever editors can place is in the export
