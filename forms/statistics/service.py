@@ -40,6 +40,7 @@ CHANGE_PERCENT_SECTIONS = frozenset({"public_aggression"})
 EXPORT_KEYS: dict[str, tuple[str, ...]] = {
     "awareness.introduction": ("sessions", "sessions_online", "attendees", "declarations_taken"),
     "awareness.resilience_week": ("programme_items", "registrations", "participants"),
+    "awareness.team_sessions": ("sessions", "participants"),
     "integrity_reports": (
         "total",
         "previous",

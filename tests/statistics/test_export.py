@@ -106,3 +106,30 @@ def test_every_export_figure_has_a_place_on_the_page_and_every_page_figure_is_ex
     on_page = {key for _slug, _title, defaults in SECTIONS for _kind, key in defaults}
     assert exported - on_page == set()  # each chapter shows its figures by default
     assert set(LABELS) - exported == set()  # whatever editors can place is in the export
+
+
+def test_team_sessions_count_in_the_export_and_on_the_page(employee_client):
+    import datetime
+
+    from awareness.models import TeamSession, TeamSessionMethod
+    from tests.statistics.factories import annual_report_page
+
+    department = DepartmentFactory()
+    for participants in (12, 30):
+        TeamSession.objects.create(
+            date=datetime.date(2021, 3, 1),
+            department=department,
+            participants=participants,
+            method=TeamSessionMethod.values[0],
+        )
+    TeamSession.objects.create(
+        date=datetime.date(2020, 3, 1),
+        department=department,
+        participants=5,
+        method=TeamSessionMethod.values[0],
+    )
+    publish(2021)
+    data = employee_client.get(url(2021)).json()
+    assert data["awareness"]["team_sessions"] == {"sessions": 2, "participants": 42}
+    html = employee_client.get(annual_report_page(2021).url).content.decode()
+    assert "Teamsessies over integriteit" in html and "Deelnemers aan teamsessies" in html
