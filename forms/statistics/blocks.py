@@ -23,6 +23,8 @@ NUMBERS = [
     ("awareness.resilience_week.programme_items", _("Programma-onderdelen Week van de Weerbaarheid")),
     ("awareness.resilience_week.registrations", _("Aanmeldingen Week van de Weerbaarheid")),
     ("awareness.resilience_week.participants", _("Deelnemers Week van de Weerbaarheid")),
+    ("awareness.team_sessions.sessions", _("Teamsessies over integriteit")),
+    ("awareness.team_sessions.participants", _("Deelnemers aan teamsessies")),
     ("integrity_reports.total", _("Meldingen van vermeende integriteitsschendingen")),
     ("integrity_reports.open_at_year_end", _("Meldingen nog in onderzoek aan het eind van het jaar")),
     ("confidential_advisors.advisors", _("Actieve vertrouwenspersonen")),
@@ -66,10 +68,13 @@ SECTIONS = [
         [
             ("number", "awareness.introduction.sessions"),
             ("number", "awareness.introduction.sessions_online"),
+            ("number", "awareness.introduction.attendees"),
             ("number", "awareness.introduction.declarations_taken"),
             ("number", "awareness.resilience_week.programme_items"),
             ("number", "awareness.resilience_week.registrations"),
             ("number", "awareness.resilience_week.participants"),
+            ("number", "awareness.team_sessions.sessions"),
+            ("number", "awareness.team_sessions.participants"),
         ],
     ),
     ("heldere-afspraken", _("Heldere afspraken"), []),
@@ -112,7 +117,11 @@ SECTIONS = [
     (
         "publieksagressie",
         _("Geregistreerde incidenten publieksagressie en geweld"),
-        [("number", "public_aggression.total"), ("chart", "public_aggression.by_type")],
+        [
+            ("number", "public_aggression.total"),
+            ("chart", "public_aggression.by_type"),
+            ("table", "public_aggression.by_department"),
+        ],
     ),
     (
         "bedrijfsopvangteam",
@@ -120,6 +129,7 @@ SECTIONS = [
         [
             ("number", "peer_support.conversations"),
             ("chart", "peer_support.by_sequence"),
+            ("chart", "peer_support.by_event"),
             ("number", "peer_support.referrals"),
             ("table", "peer_support.by_department"),
         ],
@@ -139,24 +149,21 @@ def _report(parent_context):
 
 
 def breakdown_rows(report, key: str, exact: bool = False) -> list[dict] | None:
-    """Rows of a breakdown with each row's previous-year count and change (both suppressed alike)."""
+    """Rows of a breakdown with each row's previous-year count and change (both hidden alike: the
+    previous year's cells as that year was published)."""
     current = service.rows(report, key, exact=exact)
     if current is None:
         return None
-    section, _dot, name = key.rpartition(".")
-    before = (report["previous"].get(section) or {}).get(name) or []
-    if before and not exact and key in service.SUPPRESSED_BREAKDOWNS:
-        before = service.suppress(before)
-    previous = {row["code"]: row for row in before}
-    limit = service.threshold()
+    previous = {row["code"]: row for row in service.previous_rows(report, key, exact=exact)}
     result = []
     for row in current:
         old = previous.get(row["code"])
-        row["text"] = charts.display(row, limit)
+        row["text"] = charts.display(row)
         row["previous"] = old["count"] if old else None
-        row["previous_suppressed"] = old.get("suppressed") if old else None
-        row["previous_text"] = charts.display(old, limit) if old else None
+        row["previous_suppressed"] = bool(old and old.get("suppressed"))
+        row["previous_text"] = charts.display(old) if old else None
         row["change_percent"] = service.change_percent(row["count"], row["previous"])
+        row["change_text"] = charts.change_text(row["count"], row["previous"], row["change_percent"])
         row["direction"] = service.direction(row["count"], row["previous"])
         result.append(row)
     return result
@@ -183,6 +190,9 @@ class NumberFigureBlock(blocks.StructBlock):
         context["is_percentage"] = value["figure"].endswith(".percentage")
         change = context["figure"]["change_percent"] if context["figure"] else None
         context["change"] = abs(change) if change is not None else None
+        if context["figure"]:
+            context["value_text"] = charts.number(context["figure"]["value"])
+            context["previous_text"] = charts.number(context["figure"]["previous"])
         context["year"] = report["year"] if report else None
         return context
 
@@ -211,11 +221,11 @@ class BreakdownTableBlock(blocks.StructBlock):
         return context
 
 
-def _total(report, key: str) -> int | None:
+def _total(report, key: str) -> str | None:
     exact = service.value(report, key)
     if not exact:
         return None
-    return sum(row["count"] or 0 for row in exact)
+    return charts.number(sum(row["count"] or 0 for row in exact))
 
 
 class BarChartBlock(BreakdownTableBlock):

@@ -6,7 +6,14 @@ has a title and a description listing the same data, and the page shows the data
 
 from typing import Any
 
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+#: The one label of every hidden cell.
+HIDDEN_LABEL = gettext_lazy("verborgen")
+#: What stands where there is nothing to show (an en dash).
+NOTHING = "\u2013"
 
 WIDTH = 640
 LABEL_WIDTH = 280
@@ -16,20 +23,32 @@ GAP = 8
 TOP = 8
 
 
-def display(row: dict[str, Any], limit: int) -> str:
-    """How a count is shown: the number, or "< 5" / "verborgen" when it is suppressed."""
-    if row.get("suppressed") == "small":
-        return f"< {limit}"
+def number(value) -> str | None:
+    """A count as shown on the page: with the language's thousands separator (3.265 / 3,265)."""
+    if value is None:
+        return None
+    return formats.number_format(value, force_grouping=True, use_l10n=True)
+
+
+def display(row: dict[str, Any]) -> str:
+    """How a count is shown: the number, or one label for every hidden cell whatever the reason (a
+    second label would tell readers which hidden cells are the small ones)."""
     if row.get("suppressed"):
-        return _("verborgen")
-    return str(row["count"])
+        return str(HIDDEN_LABEL)
+    return number(row["count"]) or NOTHING
+
+
+def change_text(current, previous, change: int | None) -> str:
+    """A row's change against the year before: "+26%", "nieuw" (from 0), or a dash (nothing to compare)."""
+    if change is not None:
+        return f"{'+' if change > 0 else ''}{change}%"
+    if current and previous == 0:
+        return _("nieuw")
+    return NOTHING
 
 
 def bar_chart(rows: list[dict[str, Any]], title: str, year: int | None, chart_id: str) -> dict[str, Any]:
     """The geometry of a horizontal bar chart of breakdown rows (suppressed rows get no bar)."""
-    from forms.statistics.service import threshold
-
-    limit = threshold()
     largest = max((row["count"] or 0 for row in rows), default=0) or 1
     bar_area = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     bars = []
@@ -40,7 +59,7 @@ def bar_chart(rows: list[dict[str, Any]], title: str, year: int | None, chart_id
         bars.append(
             {
                 "label": row["label"],
-                "text": display(row, limit),
+                "text": display(row),
                 "y": y,
                 "text_y": y + BAR_HEIGHT - 6,
                 "width": width,

@@ -21,6 +21,9 @@ HISTORICAL_FIGURES = [
     (2020, "public_aggression.by_type.fysieke-agressie", 28),
 ]
 
+#: Years the integrity office has published, oldest first (2021 compares with the published 2020).
+PUBLISHED_YEARS = [2020, 2021]
+
 # year, respondents, answered yes, percentage (only where the counts are unknown)
 SURVEYS = [
     (2021, 3265, 228, None),
@@ -84,3 +87,10 @@ def load(log) -> None:
         show_in_menus=True,
     )
     log.write("  annual report 2021 (under Melden en opvolging)")
+
+    from forms.statistics import publication
+
+    for year in PUBLISHED_YEARS:  # the office published these; the demo keeps what it published
+        if publication.latest_published(year) is None:
+            publication.publish(year, None, reason="Demo")
+    log.write(f"  published {', '.join(str(year) for year in PUBLISHED_YEARS)}")

@@ -1,5 +1,6 @@
 """Models of the annual statistics: historical figures, the employee survey and the annual report page."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -166,12 +167,71 @@ class AnnualReportPage(RoutablePageMixin, Page):
 
     @path("csv/", name="csv")
     def csv(self, request) -> HttpResponse:
-        from forms.statistics.views import csv_response
+        from forms.statistics.views import csv_response, wants_live
 
-        response = csv_response(self.year, request.user)
+        response = csv_response(self.year, request.user, live=wants_live(request))
+        if response is None:
+            raise Http404
+        return response
+
+    @path("xlsx/", name="xlsx")
+    def xlsx(self, request) -> HttpResponse:
+        from forms.statistics.views import wants_live, xlsx_response
+
+        response = xlsx_response(self.year, request.user, live=wants_live(request))
         if response is None:
             raise Http404
         return response
 
     def csv_url(self) -> str:
         return self.url + self.reverse_subpage("csv")
+
+    def xlsx_url(self) -> str:
+        return self.url + self.reverse_subpage("xlsx")
+
+
+class StatisticsSnapshot(models.Model):
+    """The figures of one year frozen by the integrity office: a draft, or a published version.
+
+    `report` holds the exact figures as the statistics service built them (sections, the previous
+    year's figures and where each came from); `hidden` the cells hidden from everyone but the office
+    (per unit table, chosen when the snapshot was made and never fewer than in earlier versions).
+    A correction is a new published version; `note` says what changed against the version before.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("concept")
+        PUBLISHED = "published", _("gepubliceerd")
+
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    version = models.PositiveSmallIntegerField(_("versie"), null=True, blank=True)
+    report = models.JSONField(_("cijfers"))
+    hidden = models.JSONField(_("verborgen cellen"), default=dict)
+    previous_hidden = models.JSONField(_("verborgen cellen van het jaar ervoor"), default=dict)
+    data_version = models.CharField(_("dataversie"), max_length=64)
+    note = models.TextField(_("correctie"), blank=True)
+    reason = models.TextField(_("toelichting"), blank=True)
+    shared_with_editors = models.BooleanField(_("gedeeld met redacteuren"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "version"], name="statistics_snapshot_year_version"),
+            models.CheckConstraint(
+                condition=models.Q(status="draft", version__isnull=True)
+                | models.Q(status="published", version__isnull=False),
+                name="statistics_snapshot_published_has_version",
+            ),
+        ]
+        verbose_name = _("momentopname jaarcijfers")
+        verbose_name_plural = _("momentopnames jaarcijfers")
+
+    def __str__(self) -> str:
+        if self.status == self.Status.PUBLISHED:
+            return f"{self.year} v{self.version}"
+        return f"{self.year} {self.get_status_display()}"

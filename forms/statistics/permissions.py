@@ -16,3 +16,8 @@ def can_see_exact_figures(user) -> bool:
 def can_edit_figures(user) -> bool:
     """Editors (and administrators) enter historical figures and the employee survey."""
     return user.has_perm("statistics.change_historicalfigure")
+
+
+def can_publish_statistics(user) -> bool:
+    """The integrity office publishes a year's figures, corrects them and shares drafts."""
+    return has_role(user, Role.INTEGRITY_OFFICE)

@@ -14,6 +14,7 @@ from forms.statistics.base import StatisticsProvider
 PROVIDERS = [
     "awareness.figures.IntroductionProvider",
     "awareness.figures.ResilienceWeekProvider",
+    "awareness.figures.TeamSessionsProvider",
     "forms.figures.IntegrityReportsProvider",
     "forms.figures.ConfidentialAdvisorsProvider",
     "forms.statistics.figures.EmployeeSurveyProvider",

@@ -19,23 +19,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from forms.statistics import disclosure
 from forms.statistics.base import StatisticsProvider, computation, departments
 from forms.statistics.registry import get_providers, provider_paths
 
-#: Breakdowns whose small counts are hidden outside the integrity office.
-SUPPRESSED_BREAKDOWNS = frozenset(
-    {
-        "integrity_reports.by_department",
-        "confidential_advisors.by_department",
-        "peer_support.by_department",
-    }
-)
 #: The figure of a section whose previous-year value goes into the section's `previous` key.
 HEADLINES = {
     "integrity_reports": "total",
@@ -48,6 +40,7 @@ CHANGE_PERCENT_SECTIONS = frozenset({"public_aggression"})
 EXPORT_KEYS: dict[str, tuple[str, ...]] = {
     "awareness.introduction": ("sessions", "sessions_online", "attendees", "declarations_taken"),
     "awareness.resilience_week": ("programme_items", "registrations", "participants"),
+    "awareness.team_sessions": ("sessions", "participants"),
     "integrity_reports": (
         "total",
         "previous",
@@ -69,8 +62,8 @@ EXPORT_KEYS: dict[str, tuple[str, ...]] = {
         "by_department",
     ),
     "employee_survey": ("respondents", "experienced", "percentage", "previous_percentage"),
-    "public_aggression": ("total", "previous", "change_percent", "by_type"),
-    "peer_support": ("conversations", "by_sequence", "referrals"),
+    "public_aggression": ("total", "previous", "change_percent", "by_type", "by_department"),
+    "peer_support": ("conversations", "by_sequence", "referrals", "by_event", "by_department"),
 }
 SURVEY = "employee_survey"
 CACHE_PREFIX = "statistics:1"
@@ -78,8 +71,8 @@ CACHE_TIMEOUT = 60 * 60 * 24 * 30
 
 
 def threshold() -> int:
-    """Counts below this are hidden in department breakdowns (setting `STATISTICS_SMALL_COUNT_THRESHOLD`)."""
-    return int(getattr(settings, "STATISTICS_SMALL_COUNT_THRESHOLD", 5))
+    """Counts below this are hidden in unit breakdowns (see `disclosure.py`)."""
+    return disclosure.threshold()
 
 
 # --- arithmetic -----------------------------------------------------------------------------------
@@ -110,34 +103,6 @@ def direction(current: float | None, previous: float | None) -> str | None:
     if current < previous:
         return "down"
     return "same"
-
-
-# --- small-count suppression ----------------------------------------------------------------------
-
-
-def suppress(rows: list[dict[str, Any]], limit: int | None = None) -> list[dict[str, Any]]:
-    """Copies of `rows` with small counts hidden so that no hidden count can be derived from the total.
-
-    A count from 1 up to `limit - 1` is hidden (`"suppressed": "small"`, shown as "< 5"). When one
-    cell alone is hidden, the total would give it away, so the smallest other cell is hidden too
-    (`"suppressed": "secondary"`). Hidden cells have `count` None.
-    """
-    limit = threshold() if limit is None else limit
-    result = [dict(row) for row in rows]
-    small = [row for row in result if row["count"] is not None and 0 < row["count"] < limit]
-    for row in small:
-        row["suppressed"] = "small"
-    if len(small) == 1:
-        candidates = [row for row in result if "suppressed" not in row and row["count"] is not None]
-        # Prefer a cell with a count (a hidden zero next to one hidden cell still tells nothing exact,
-        # but hiding a real count is the stronger protection); fall back to a zero cell.
-        candidates.sort(key=lambda row: (row["count"] == 0, row["count"]))
-        if candidates:
-            candidates[0]["suppressed"] = "secondary"
-    for row in result:
-        if "suppressed" in row:
-            row["count"] = None
-    return result
 
 
 # --- caching --------------------------------------------------------------------------------------
@@ -255,13 +220,17 @@ def _build_report(year: int) -> dict[str, Any]:
         if key == SURVEY:
             data["previous_percentage"] = before.get("percentage") if before else None
         sections[key] = data
+    sections = disclosure.complete_units(sections)
+    before = disclosure.complete_units(previous["sections"])
     return {
         "year": year,
         "generated_at": timezone.localtime().isoformat(timespec="seconds"),
         "has_data": any(data is not None for data in sections.values()),
         "sections": sections,
-        "previous": previous["sections"],
+        "previous": before,
         "sources": current["sources"],
+        "hidden": disclosure.protect(sections),
+        "previous_hidden": disclosure.protect(before),
     }
 
 
@@ -335,35 +304,53 @@ def compare(the_report: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def rows(the_report: dict[str, Any], key: str, exact: bool = False) -> list[dict[str, Any]] | None:
-    """A breakdown's rows; department breakdowns of confidential matters suppressed unless `exact`."""
+    """A breakdown's rows; the cells of unit breakdowns hidden in this report unless `exact`."""
     found = _lookup(the_report["sections"], key)
     if found is None:
         return None
     rows_ = [dict(row) for row in found]
-    if not exact and key in SUPPRESSED_BREAKDOWNS:
-        rows_ = suppress(rows_)
+    if not exact:
+        rows_ = disclosure.apply(rows_, (the_report.get("hidden") or {}).get(key, ()))
+    return rows_
+
+
+def previous_rows(the_report: dict[str, Any], key: str, exact: bool = False) -> list[dict[str, Any]]:
+    """The previous year's rows of a breakdown, hidden as that year was published (or would be)."""
+    found = _lookup(the_report["previous"], key) or []
+    rows_ = [dict(row) for row in found]
+    if not exact:
+        rows_ = disclosure.apply(rows_, (the_report.get("previous_hidden") or {}).get(key, ()))
     return rows_
 
 
 def export(year: int, exact: bool = False) -> dict[str, Any] | None:
-    """The JSON export of `year` as in `../shared/STATISTICS.md`; None when the year has no data."""
+    """The live JSON export of `year` as in `../shared/STATISTICS.md`; None when the year has no data."""
     the_report = report(year)
     if not the_report["has_data"]:
         return None
+    return export_report(the_report, exact=exact)
+
+
+def export_report(the_report: dict[str, Any], exact: bool = False, publication=None) -> dict[str, Any]:
+    """The export of a report (live, or a snapshot's). A key the report does not hold (a snapshot
+    made before the key existed) is `null`; hidden cells are `null` unless `exact`."""
+    year = the_report["year"]
     result: dict[str, Any] = {"year": year, "generated_at": the_report["generated_at"]}
-    order = list(EXPORT_KEYS) + [key for key in the_report["sections"] if key not in EXPORT_KEYS]
+    sections = the_report["sections"]
+    order = list(EXPORT_KEYS) + [key for key in sections if key not in EXPORT_KEYS]
     for section in order:
-        if section not in the_report["sections"]:
-            continue
-        data = the_report["sections"][section]
+        data = sections.get(section)
         keys = EXPORT_KEYS.get(section) or tuple(data or ())
         if data is None:
             out = None
         else:
             out = {}
             for name in keys:
-                item = data.get(name)
-                if isinstance(item, list) or (item is None and name.startswith("by_")):
+                if name not in data:
+                    out[name] = None
+                    continue
+                item = data[name]
+                if isinstance(item, list):
                     item = rows(the_report, f"{section}.{name}", exact=exact) or []
                     item = [{"code": r["code"], "label": r["label"], "count": r["count"]} for r in item]
                 out[name] = item
@@ -372,6 +359,7 @@ def export(year: int, exact: bool = False) -> dict[str, Any] | None:
         for part in parents:
             target = target.setdefault(part, {})
         target[last] = out
+    result["publication"] = publication
     return result
 
 

@@ -5,10 +5,10 @@ import io
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from forms.statistics import service
+from forms.statistics import publication
 from forms.statistics.blocks import FIGURE_BLOCKS, LABELS, SECTIONS, default_figures
 from forms.statistics.models import FIRST_YEAR, max_year
 from forms.statistics.permissions import can_see_exact_figures, can_view_statistics
@@ -33,16 +33,21 @@ def export_json(request: HttpRequest, year: str) -> JsonResponse:
     parsed = parse_year(year)
     if parsed is None:
         return not_found()
-    data = service.export(parsed, exact=can_see_exact_figures(request.user))
+    data = publication.export_for(parsed, request.user, live=wants_live(request))
     if data is None:
         return not_found()
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+def wants_live(request: HttpRequest) -> bool:
+    """`?live=1`: the office asks for the live figures (ignored for everyone else)."""
+    return request.GET.get("live") == "1" and can_see_exact_figures(request.user)
+
+
 def csv_rows(data: dict[str, Any], prefix: str = ""):
     """(figure key, code, label, count) for every figure of an export, in export order."""
     for name, item in data.items():
-        if name in ("year", "generated_at"):
+        if name in ("year", "generated_at", "publication"):
             continue
         key = f"{prefix}{name}"
         if isinstance(item, dict):
@@ -54,11 +59,11 @@ def csv_rows(data: dict[str, Any], prefix: str = ""):
             yield key, "", str(LABELS.get(key, "")), item
 
 
-def csv_response(year: int, user) -> HttpResponse | None:
-    """The year's figures as CSV (the export's rule: exact for the integrity office only)."""
+def csv_response(year: int, user, live: bool = False) -> HttpResponse | None:
+    """The year's figures as CSV (the export's rule: the published version; exact for the office)."""
     if not can_view_statistics(user):
         raise PermissionDenied
-    data = service.export(year, exact=can_see_exact_figures(user))
+    data = publication.export_for(year, user, live=live)
     if data is None:
         return None
     buffer = io.StringIO()
@@ -66,8 +71,27 @@ def csv_response(year: int, user) -> HttpResponse | None:
     writer.writerow([_("cijfer"), _("code"), _("omschrijving"), _("aantal")])
     for key, code, label, count in csv_rows(data):
         writer.writerow([key, code, label, "" if count is None else count])
+    for correction in (data.get("publication") or {}).get("corrections") or []:
+        writer.writerow(["publication.correction", correction["at"], correction["note"], ""])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="jaarcijfers-{year}.csv"'
+    return response
+
+
+def xlsx_response(year: int, user, live: bool = False) -> HttpResponse | None:
+    """The year's figures as XLSX, one sheet per chapter (the same rule as the CSV)."""
+    from forms.statistics.spreadsheet import workbook_bytes
+
+    if not can_view_statistics(user):
+        raise PermissionDenied
+    data = publication.export_for(year, user, live=live)
+    if data is None:
+        return None
+    response = HttpResponse(
+        workbook_bytes(data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="jaarcijfers-{year}.xlsx"'
     return response
 
 
@@ -75,7 +99,13 @@ def report_context(page, request: HttpRequest) -> dict[str, Any]:
     """The year's figures and the report's chapters, each with its narrative and figure blocks."""
     if not page.year:  # a preview of a page still being written
         return {"statistics_report": {"has_data": False}, "sections": []}
-    report = service.report(page.year)
+    preview = bool(getattr(request, "is_preview", False))
+    found = publication.visible_report(page.year, request.user, preview=preview)
+    if found is None:
+        if preview:  # the editors write the text before any figures are shared with them
+            return {"statistics_report": {"has_data": False}, "sections": [], "unpublished": True}
+        raise Http404
+    report, snapshot = found
     block_context = {"statistics_report": report, "request": request, "page": page}
     written: dict[str, list] = {}
     for chapter in page.body:
@@ -97,7 +127,13 @@ def report_context(page, request: HttpRequest) -> dict[str, Any]:
                 parts.append(block.render(value, context=block_context))
         if parts or defaults:
             sections.append({"slug": slug, "title": title, "parts": parts, "missing": missing})
-    return {"statistics_report": report, "sections": sections}
+    return {
+        "statistics_report": report,
+        "sections": sections,
+        "snapshot": snapshot,
+        "corrections": publication.correction_lines(snapshot),
+        "is_live": snapshot is None,
+    }
 
 
 def _has_section(report: dict[str, Any], key: str) -> bool:

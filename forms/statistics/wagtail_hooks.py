@@ -2,15 +2,18 @@
 
 import django_filters
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from forms.statistics import service
+from forms.statistics import admin_views, service
 from forms.statistics.models import EmployeeSurvey, HistoricalFigure
+from forms.statistics.permissions import can_publish_statistics
 
 
 class HistoricalFigureFilterSet(WagtailFilterSet):
@@ -77,3 +80,26 @@ def after_create(request, instance):
 @hooks.register("after_edit_snippet")
 def after_edit(request, instance):
     warn_about_conflict(request, instance)
+
+
+@hooks.register("register_admin_urls")
+def register_publication_urls():
+    return [
+        path("jaarcijfers/publicatie/", admin_views.overview, name="statistics_publication"),
+        path("jaarcijfers/publicatie/<str:year>/", admin_views.year_view, name="statistics_publication_year"),
+    ]
+
+
+class PublicationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_publish_statistics(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_publication_menu_item():
+    return PublicationMenuItem(
+        gettext_lazy("Jaarcijfers publiceren"),
+        reverse("statistics_publication"),
+        icon_name="table",
+        order=850,
+    )

@@ -82,3 +82,10 @@ def annual_report_page(year: int = 2021, body=None, intro: str = ""):
     section.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def publish(year: int, user=None, reason: str = ""):
+    """The integrity office publishes `year` (its live figures become the published version)."""
+    from forms.statistics import publication
+
+    return publication.publish(year, user, reason=reason)

@@ -14,6 +14,7 @@ from tests.statistics.factories import (
     annual_report_page,
     conversations,
     incidents,
+    publish,
 )
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,7 @@ def figures(test_providers):
     HistoricalFigureFactory(year=2020, key="public_aggression.by_type.fysieke-agressie", value=28)
     conversations(2021, DepartmentFactory(slug="stadsbedrijven", name="Stadsbedrijven"), colleagues=23)
     conversations(2021, DepartmentFactory(slug="wi", name="Werk & Inkomen"), colleagues=3)
+    publish(2021)
 
 
 def test_a_page_without_narrative_shows_every_chapter_with_figures(employee_client, figures):
@@ -91,11 +93,12 @@ def test_charts_are_accessible_svg_with_the_same_data_as_a_table(employee_client
     assert "Persoonlijke bedreiging: 49" in re.search(r"<desc[^>]*>([^<]*)</desc>", by_type[0]).group(1)
 
 
-def test_small_department_counts_show_as_less_than_five(employee_client, figures):
+def test_small_department_counts_are_hidden_under_one_label(employee_client, figures):
     html = employee_client.get(annual_report_page(2021).url).content.decode()
     row = re.search(r'data-code="wi">(.*?)</tr>', html, re.S).group(1)
-    assert "&lt; 5" in row and ">3<" not in row
+    assert "verborgen" in row and ">3<" not in row
     assert html.count('class="statistics-suppressed"') >= 2  # a second cell hides the derived value
+    assert "&lt; 5" not in html  # one label: a reader cannot tell the small hidden cell from the other
 
 
 def test_editors_narrative_and_placed_blocks_replace_the_standard_figures(employee_client, figures):
@@ -127,12 +130,15 @@ def test_editors_narrative_and_placed_blocks_replace_the_standard_figures(employ
     assert "statistics-chart" not in section  # the standard chart is replaced by the editor's choice
 
 
-def test_a_year_without_data_shows_a_friendly_page(employee_client, test_providers):
+def test_a_year_without_data_shows_the_office_a_friendly_page(client, make_user, test_providers):
+    from portal.roles import Role
+
     page = annual_report_page(2019)
-    response = employee_client.get(page.url)
+    client.force_login(make_user(Role.INTEGRITY_OFFICE))
+    response = client.get(page.url)
     assert response.status_code == 200
     assert "Voor 2019 zijn nog geen cijfers bekend" in text(response)
-    assert employee_client.get(page.url + "csv/").status_code == 404
+    assert client.get(page.url + "csv/").status_code == 404
 
 
 def test_csv_download_has_the_same_figures(employee_client, figures):
@@ -149,6 +155,7 @@ def test_csv_download_has_the_same_figures(employee_client, figures):
     assert index[("public_aggression.by_type", "persoonlijke-bedreiging")] == "49"
     assert index[("employee_survey.percentage", "")] == "7.0"
     assert index[("confidential_advisors.by_department", "wi")] == ""  # suppressed for employees
+    assert index[("confidential_advisors.by_department", "onbekend")] == "0"
 
 
 def test_the_page_links_to_the_csv(employee_client, figures):

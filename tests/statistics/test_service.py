@@ -2,7 +2,7 @@
 
 import pytest
 
-from forms.statistics import service
+from forms.statistics import disclosure, service
 from forms.statistics.models import EmployeeSurvey
 from tests.statistics.factories import (
     DepartmentFactory,
@@ -73,7 +73,10 @@ def test_a_year_with_only_historical_figures_is_built_from_them(test_providers):
     assert report["sources"]["confidential_advisors"] == "historical"
     section = report["sections"]["confidential_advisors"]
     assert section["colleagues"] == 44
-    assert section["by_department"] == [{"code": "stadsbedrijven", "label": stadsbedrijven.name, "count": 16}]
+    assert section["by_department"] == [
+        {"code": "stadsbedrijven", "label": stadsbedrijven.name, "count": 16},
+        {"code": "onbekend", "label": "Onbekend", "count": 28},  # so the rows add up to the 44
+    ]
 
 
 def test_breakdown_rows_compare_with_historical_rows(test_providers):
@@ -119,29 +122,35 @@ def rows(*counts):
     return [{"code": f"d{i}", "label": f"D{i}", "count": count} for i, count in enumerate(counts)]
 
 
-def test_small_counts_are_hidden():
-    result = service.suppress(rows(23, 3, 4, 0), limit=5)
-    assert [row["count"] for row in result] == [23, None, None, 0]
-    assert [row.get("suppressed") for row in result] == [None, "small", "small", None]
+def hidden(*counts, limit=5, earlier=()):
+    return disclosure.hidden_in_table(rows(*counts), limit, earlier)
+
+
+def test_small_counts_are_hidden_and_zeros_shown():
+    assert hidden(23, 3, 4, 0) == ["d1", "d2"]  # 3 + 4 = 7: either could be up to 6
 
 
 def test_a_single_hidden_cell_gets_a_second_one_so_it_cannot_be_derived_from_the_total():
-    # Total 38: with only "3" hidden, 38 - 23 - 6 - 6 would give it away.
-    result = service.suppress(rows(23, 3, 6, 6, 0), limit=5)
-    hidden = [row for row in result if row["count"] is None]
-    assert len(hidden) == 2
-    assert {row.get("suppressed") for row in hidden} == {"small", "secondary"}
-    assert result[0]["count"] == 23  # the smallest other count (6) is hidden, not the largest
+    # Total 38: with only "3" hidden, 38 - 23 - 6 - 6 would give it away; the smallest other is hidden.
+    assert hidden(23, 3, 6, 6, 0) == ["d1", "d2"]
 
 
-def test_a_lone_small_cell_among_zeros_hides_a_zero_too():
-    result = service.suppress(rows(3, 0, 0), limit=5)
-    assert [row["count"] for row in result].count(None) == 2
+def test_two_small_cells_that_add_up_to_too_little_get_a_third():
+    # 1 + 1 = 2: each hidden cell is 1 exactly (zeros are shown, so a hidden cell is at least 1).
+    assert hidden(20, 1, 1, 9) == ["d1", "d2", "d3"]
+
+
+def test_a_small_total_withholds_the_whole_table_zeros_included():
+    assert hidden(3, 0, 0) == ["d0", "d1", "d2"]
+
+
+def test_cells_hidden_in_an_earlier_version_stay_hidden():
+    assert hidden(23, 12, 9, earlier=["d1"]) == ["d1", "d2"]
 
 
 def test_threshold_is_a_setting(settings):
     settings.STATISTICS_SMALL_COUNT_THRESHOLD = 10
-    assert [row["count"] for row in service.suppress(rows(9, 12, 11))] == [None, 12, None]
+    assert disclosure.hidden_in_table(rows(9, 12, 11), disclosure.threshold()) == ["d0", "d2"]
 
 
 def test_department_breakdown_of_confidential_advisors_is_suppressed_outside_the_office(test_providers):
@@ -160,6 +169,7 @@ def test_department_breakdown_of_confidential_advisors_is_suppressed_outside_the
     assert public["wi"] is None
     # The total (26 colleagues) is shown, so a second cell is hidden as well.
     assert list(public.values()).count(None) == 2
+    assert public["onbekend"] == 0
 
 
 def test_category_breakdowns_are_not_suppressed(test_providers):
