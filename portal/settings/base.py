@@ -83,12 +83,13 @@ MIDDLEWARE = [
     # Idle and absolute session timeouts; before the login requirement, so an ended session
     # is sent to the sign-in page (portal/user_sessions.py).
     "portal.user_sessions.SessionTimeoutMiddleware",
-    # A signed-in person without admin access gets a 403 page at /admin/, not a redirect loop.
-    "portal.admin_access.AdminAccessMiddleware",
     # An intranet: every view needs a signed-in user unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Sensitive roles prove a second factor before anything else answers (portal/mfa/).
     "portal.mfa.middleware.SecondFactorMiddleware",
+    # A signed-in person without admin access gets a 403 page at /admin/, not a redirect loop
+    # (after the second factor: a held session is sent to prove it, whatever it asked for).
+    "portal.admin_access.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Turns a sign-in refused by django-axes into the lockout page (portal/throttle.py).
     "axes.middleware.AxesMiddleware",

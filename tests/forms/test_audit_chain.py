@@ -26,6 +26,12 @@ pytestmark = pytest.mark.django_db
 TABLE = AuditLogEntry._meta.db_table
 
 
+def intact() -> str:
+    """What verification says of the whole log: creating users with roles writes role-change entries
+    (portal/role_audit.py) besides the entries a test makes itself."""
+    return f"Audit log intact: {AuditLogEntry.objects.count()} entries"
+
+
 def verify_output(*args) -> str:
     out = StringIO()
     call_command("verify_audit_log", *args, stdout=out)
@@ -77,13 +83,13 @@ def test_entries_form_an_unbroken_chain_that_verifies(log):
     sequences = [entry.sequence for entry in log]
     assert sequences == list(range(sequences[0], sequences[0] + 5))
     assert len({entry.mac for entry in log}) == 5 and all(len(entry.mac) == 64 for entry in log)
-    assert "Audit log intact: 5 entries" in verify_output()
+    assert intact() in verify_output()
     assert AuditChainHead.objects.get().sequence == log[-1].sequence
 
 
 def test_a_plain_create_is_chained_too(log):
     AuditLogEntry.objects.create(report=log[0].report, action="bekeken")
-    assert "Audit log intact: 6 entries" in verify_output()
+    assert intact() in verify_output()
 
 
 def test_bulk_update_and_bulk_delete_are_refused_in_python(log):
@@ -99,7 +105,11 @@ def test_bulk_update_and_bulk_delete_are_refused_in_python(log):
     ):
         with pytest.raises(PermissionDenied):
             attempt()
-    assert list(AuditLogEntry.objects.order_by("sequence").values_list("action", flat=True)) == [
+    assert list(
+        AuditLogEntry.objects.filter(sequence__gte=log[0].sequence)
+        .order_by("sequence")
+        .values_list("action", flat=True)
+    ) == [
         "bekeken",
         "gewijzigd",
         "rol gewijzigd",
@@ -181,7 +191,8 @@ def test_heads_file_reads_the_exported_log_lines(log, tmp_path):
 
 def test_a_different_key_does_not_verify(log):
     with override_settings(PORTAL_AUDIT_KEY="another-key-0123456789abcdef0123456789"):
-        assert_broken_at(log[0].sequence)
+        # The first entry of the chain (a role change of the officer, made before the fixture's entries).
+        assert_broken_at(AuditLogEntry.objects.order_by("sequence").first().sequence)
 
 
 @pytest.mark.postgres
@@ -257,7 +268,7 @@ def test_concurrent_appends_from_several_connections_never_fork_the_chain():
     assert errors == []
     sequences = list(AuditLogEntry.objects.order_by("sequence").values_list("sequence", flat=True))
     assert len(sequences) == 60 and sequences == list(range(sequences[0], sequences[0] + 60))
-    assert "Audit log intact: 60 entries" in verify_output()
+    assert intact() in verify_output()
 
 
 def test_events_the_reporter_causes_keep_the_day_only(client, make_user):
@@ -278,7 +289,7 @@ def test_events_the_reporter_causes_keep_the_day_only(client, make_user):
     client.get(f"/admin/integriteitsmeldingen/edit/{report.pk}/")
     viewed = report.audit_log.get(action="bekeken")
     assert viewed.at is not None and viewed.user == officer
-    assert "Audit log intact: 3 entries" in verify_output()
+    assert intact() in verify_output()
 
 
 # --- retention
@@ -302,7 +313,7 @@ def test_purge_removes_old_entries_and_leaves_a_signed_checkpoint(monkeypatch):
     assert checkpoint.sequence == recent[-1].sequence + 1
     assert checkpoint.detail["kept_from"] == recent[0].sequence and checkpoint.detail["removed"] == 3
     assert checkpoint.detail["anchor"] == old[-1].mac
-    assert "Audit log intact: 3 entries" in verify_output()
+    assert intact() in verify_output()
     # A head exported before the purge still checks against the checkpoint's anchor.
     assert "Audit log intact" in verify_output("--head", f"{old[-1].sequence}:{old[-1].mac}")
     assert_broken_at(old[-1].sequence, "--head", f"{old[-1].sequence}:{old[-2].mac}")
@@ -310,7 +321,7 @@ def test_purge_removes_old_entries_and_leaves_a_signed_checkpoint(monkeypatch):
     out = StringIO()
     call_command("purge_audit_log", stdout=out)
     assert "No audit log entries" in out.getvalue()
-    assert "Audit log intact: 3 entries" in verify_output()
+    assert intact() in verify_output()
 
 
 def test_control_removing_old_entries_without_the_checkpoint_is_found(monkeypatch):
@@ -348,9 +359,9 @@ def test_purge_of_everything_old_keeps_a_verifiable_chain(monkeypatch):
     entries_on(timezone.localdate() - datetime.timedelta(days=365 * 8), 4, monkeypatch)
     call_command("purge_audit_log", stdout=StringIO())
     assert list(AuditLogEntry.objects.values_list("action", flat=True)) == [audit.CHECKPOINT_ACTION]
-    assert "Audit log intact: 1 entries" in verify_output()
+    assert intact() in verify_output()
     audit.record("bekeken")
-    assert "Audit log intact: 2 entries" in verify_output()
+    assert intact() in verify_output()
 
 
 def test_deleting_an_account_keeps_its_id_in_the_log_and_the_chain_intact(make_user):
@@ -359,7 +370,7 @@ def test_deleting_an_account_keeps_its_id_in_the_log_and_the_chain_intact(make_u
     officer_id = officer.pk
     officer.delete()
     assert AuditLogEntry.objects.get(pk=entry.pk).user_id == officer_id
-    assert "Audit log intact: 1 entries" in verify_output()
+    assert intact() in verify_output()
     # The case screen lists the entry without the account.
     assert list(entry.report.audit_log.select_related("user").values_list("user__username", flat=True)) == [
         None

@@ -1,11 +1,13 @@
 """Configuration from the environment: mappings are checked before the portal starts."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from portal.roles import Role
@@ -65,7 +67,9 @@ def _production_setting(name, **env):
     environment.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="k" * 30 + "production-like-secret-key-for-this-test",
-        PORTAL_ENCRYPTION_KEYS="r5omqcSw-Q7i5QY2mIpIQTO9xqHEnFvvfRk7d4w6LP4=",
+        # Keys of its own: production refuses the public development and test keys.
+        PORTAL_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+        PORTAL_AUDIT_KEY=secrets.token_urlsafe(32),
         **env,
     )
     code = f"from django.conf import settings; print(settings.{name})"
