@@ -140,8 +140,9 @@ def test_a_published_year_is_there_for_every_employee(employee_client, year_2021
 @pytest.mark.parametrize(
     ("role", "status"),
     [
-        # Refused: no admin access sends to sign-in, Wagtail answers PermissionDenied with a redirect.
-        (Role.EMPLOYEE, 302),
+        # Refused: without admin access the portal's 403 page (portal/admin_access.py); with it,
+        # Wagtail answers PermissionDenied with a redirect.
+        (Role.EMPLOYEE, 403),
         (Role.EDITOR, 302),
         (Role.CONFIDENTIAL_ADVISOR, 302),
         (Role.ADMINISTRATOR, 302),
