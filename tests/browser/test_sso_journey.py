@@ -26,6 +26,9 @@ def sso(sso_settings, oidc_provider, live_server):
         post_logout_redirect_uris=[f"{live_server.url}/nl/account/login/"],
     )
     oidc_provider.fault()  # no fault left over from an earlier test
+    # The roles come from a data migration; a transactional test that ran before may have flushed them.
+    for role in Role:
+        Group.objects.get_or_create(name=str(role))
     DepartmentFactory(name="Werk en Inkomen", slug="werk-en-inkomen")
     return oidc_provider
 
