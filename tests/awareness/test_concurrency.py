@@ -17,7 +17,6 @@ control run switches the locking off with the test-only setting and must then ov
 import contextlib
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -35,6 +34,7 @@ from django.db import connection
 from django.test import Client
 
 from tests.awareness.factories import RegistrationFactory, SessionFactory, programme_item
+from tests.server_processes import database_url, free_port
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -44,28 +44,6 @@ pytestmark = [
 BASE_DIR = Path(settings.BASE_DIR)
 PARALLEL = 50
 CAPACITY = 20
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def database_url(tmp: Path) -> str:
-    """A URL another process can open holding what this test committed."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        target = tmp / "server.sqlite3"
-        copy = sqlite3.connect(target)
-        connection.connection.backup(copy)
-        copy.close()
-        return f"sqlite:///{target}"
-    params = connection.settings_dict
-    return (
-        f"postgres://{params['USER']}:{params['PASSWORD']}@{params['HOST'] or 'localhost'}:"
-        f"{params['PORT'] or 5432}/{params['NAME']}"
-    )
 
 
 @contextlib.contextmanager
