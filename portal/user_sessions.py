@@ -1,21 +1,22 @@
 """Session timeouts and signing a person out everywhere.
 
 Timeouts (settings, in seconds): a session ends after `SESSION_IDLE_TIMEOUT` without a request and
-`SESSION_ABSOLUTE_TIMEOUT` after signing in; for the sensitive roles (`sensitive_roles()`) after
-`SESSION_SENSITIVE_IDLE_TIMEOUT` / `SESSION_SENSITIVE_ABSOLUTE_TIMEOUT`. The session itself holds
-when it started, when it was last seen and the deadlines that follow; `SessionTimeoutMiddleware`
-enforces them on every request Django serves and refreshes "last seen" at most every
-`SESSION_ACTIVITY_INTERVAL` seconds (also the session store's expiry, so an idle session is gone
-from the store too). The page cache's fast path (portal/fastpath.py), which answers before any
-middleware, serves only sessions seen within that interval (`fast_path_may_serve`): after that
-Django answers once more, checks the timeouts and refreshes.
+`SESSION_ABSOLUTE_TIMEOUT` after signing in; for whoever needs a second factor
+(`portal.mfa.needs_second_factor`) after `SESSION_SENSITIVE_IDLE_TIMEOUT` /
+`SESSION_SENSITIVE_ABSOLUTE_TIMEOUT`. The session itself holds when it started, when it was last
+seen and the deadlines that follow; `SessionTimeoutMiddleware` enforces them on every request Django
+serves and refreshes "last seen" at most every `SESSION_ACTIVITY_INTERVAL` seconds (also the session
+store's expiry, so an idle session is gone from the store too). The page cache's fast path
+(portal/fastpath.py), which answers before any middleware, serves only sessions seen within that
+interval (`fast_path_may_serve`): after that Django answers once more, checks the timeouts and
+refreshes.
 
 Signing out everywhere: each sign-in is recorded (`portal.models.UserSession`, by session key), and
 a new password, a role taken away or a deactivation deletes every recorded session of that person
 from the session store, whichever engine it is (database, cache, cached_db on Redis).
 
-Nothing is read or written on the anonymous report pages (forms/anonymity.py): no activity time
-that could be set beside a report's arrival.
+Nothing is read or written on the anonymous report pages (forms/anonymity.py): no activity time that
+could be set beside a report's arrival.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 
 from forms.anonymity import is_anonymous_path
-from portal.roles import ALL_ROLES, OFFICE_ROLES, Role, has_role
+from portal.roles import ALL_ROLES
 
 STARTED = "portal_session_started"
 SEEN = "portal_session_seen"
@@ -42,17 +43,13 @@ RECORDED = "portal_session_recorded"
 ENDED_NOTICE = "portal_session_ended"
 
 
-def sensitive_roles() -> tuple[Role, ...]:
-    """Roles with the shorter timeouts: whoever reads reports, advisor registrations or user data.
-
-    The integrator may point this at `portal.mfa.SENSITIVE_ROLES` (the second factor's list).
-    """
-    return (*OFFICE_ROLES, Role.ADMINISTRATOR)
-
-
 def session_limits(user) -> tuple[int, int]:
-    """(idle, absolute) timeout in seconds for this person."""
-    if any(has_role(user, role) for role in sensitive_roles()):
+    """(idle, absolute) timeout in seconds for this person. The shorter timeouts apply to exactly
+    the people who must prove a second factor (`portal.mfa.needs_second_factor`: the sensitive
+    roles, office leads, superusers), so the two lists can never drift apart."""
+    from portal.mfa import needs_second_factor
+
+    if needs_second_factor(user):
         return settings.SESSION_SENSITIVE_IDLE_TIMEOUT, settings.SESSION_SENSITIVE_ABSOLUTE_TIMEOUT
     return settings.SESSION_IDLE_TIMEOUT, settings.SESSION_ABSOLUTE_TIMEOUT
 

@@ -300,3 +300,18 @@ def test_a_password_changed_behind_the_signals_back_signs_out_without_an_error(a
     get_user_model().objects.filter(pk=anna.pk).update(password=make_password("een-ander-lang-wachtwoord"))
     response = client.get("/nl/zoeken/")
     assert response.status_code == 302 and "/account/login/" in response["Location"]
+
+
+def test_shorter_timeouts_cover_everyone_who_needs_a_second_factor(make_user, settings):
+    """A superuser or an office lead holds no sensitive role, but reads as much: same timeouts."""
+    from django.contrib.auth.models import Permission
+
+    settings.SESSION_SENSITIVE_IDLE_TIMEOUT, settings.SESSION_SENSITIVE_ABSOLUTE_TIMEOUT = 1800, 28800
+    settings.SESSION_IDLE_TIMEOUT, settings.SESSION_ABSOLUTE_TIMEOUT = 14400, 43200
+    superuser = make_user(username="beheer", is_superuser=True)
+    lead = make_user(username="leiding")
+    lead.user_permissions.add(Permission.objects.get(codename="lead_integrity_office"))
+    editor = make_user(Role.EDITOR, username="redacteur")
+    assert user_sessions.session_limits(superuser) == (1800, 28800)
+    assert user_sessions.session_limits(lead) == (1800, 28800)
+    assert user_sessions.session_limits(editor) == (14400, 43200)  # control
