@@ -21,6 +21,7 @@ from forms import audit
 from portal.mfa import is_verified, users_needing_second_factor
 from portal.mfa.devices import remove_all
 from portal.roles import OFFICE_ROLES, Role, has_role, is_office_lead
+from portal.user_sessions import sign_out_everywhere
 
 
 def is_office_member(user) -> bool:
@@ -76,6 +77,8 @@ def reset_user(request, user_id: int):
                 "devices": removed,
             },
         )
+    # Whoever holds the lost device may hold a session that proved it: end every session of theirs.
+    sign_out_everywhere(target.pk)
     messages.success(
         request,
         _("De tweede factor van %(name)s is gewist; bij de volgende keer inloggen stelt die een nieuwe in.")

@@ -108,3 +108,23 @@ def test_after_a_reset_the_person_enrols_again(client, people):
     other.post("/nl/account/login/", {"username": "advisor", "password": PASSWORD})
     response = other.get("/admin/")
     assert response.status_code == 303 and "/instellen/" in response["Location"]
+
+
+def test_a_reset_ends_the_sessions_of_the_person_whose_device_was_lost(client, people):
+    """Whoever has the lost phone may also hold a session that proved it: that session ends."""
+    from tests.portal.factories import PASSWORD
+    from tests.second_factor import mark_session_verified
+
+    def signed_in(username):
+        other = type(client)()
+        response = other.post("/nl/account/login/", {"username": username, "password": PASSWORD})
+        assert response.status_code == 302
+        mark_session_verified(other)  # as after entering the code
+        return other
+
+    advisor, office = signed_in("advisor"), signed_in("office")
+    assert advisor.get("/nl/zoeken/").status_code == 200
+    client.force_login(people["lead"])
+    client.post(reset_url(people["advisor"]))
+    assert advisor.get("/nl/zoeken/").status_code == 302
+    assert office.get("/nl/zoeken/").status_code == 200  # control: someone else's session stays
