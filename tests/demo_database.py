@@ -1,6 +1,6 @@
 """The demo content, loaded once per test session instead of once per test.
 
-Loading the whole demo (`load_demo_content`) takes seconds; about eighty tests read it. Tests that
+Loading the whole demo (`load_demo_content`) takes seconds to a minute; 108 tests read it. Tests that
 request the `demo_content` fixture share one load: it runs inside an outer transaction that stays
 open while such tests run, and each test's own transaction is a savepoint inside it, rolled back
 after the test as usual. So every test still starts from exactly the freshly loaded demo, and
