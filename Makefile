@@ -12,7 +12,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -77,6 +77,9 @@ format: $(STAMP)/python ## Format the code with ruff
 check: install lint ## Django system checks and missing migrations
 	$(TEST) $(BIN)/python manage.py check
 	$(TEST) $(BIN)/python manage.py makemigrations --check --dry-run
+
+typecheck: $(STAMP)/python ## mypy with django-stubs over the service, permission and figure modules (pyproject.toml)
+	$(BIN)/mypy
 
 test: install check test-only ## Set up and run the whole suite (unit, integration, browser)
 

@@ -3,12 +3,12 @@
 Capacity is checked and the registration written in one transaction that holds a lock on the
 session: `select_for_update()` on PostgreSQL; on SQLite the settings open every transaction with
 BEGIN IMMEDIATE, which takes the database's write lock at once, so sign-ups queue one by one.
-The test-only setting AWARENESS_REGISTRATION_LOCKING = False switches both off (autocommit, no
-row lock), so the concurrency test can show that it sees a race when there is one.
+The concurrency test's server process swaps in an unlocked `register` (a test-only app,
+tests/awareness/race_window/) to show that it sees a race when there is one.
 """
 
-import time
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -38,18 +38,10 @@ class Applicant:
     user_id: int | None = None
 
 
-def locking_enabled() -> bool:
-    return getattr(settings, "AWARENESS_REGISTRATION_LOCKING", True)
-
-
 def register(session_id: int, applicant: Applicant) -> Registration:
     """Register `applicant` for the session: confirmed while places are left, else waitlisted."""
-    if locking_enabled():
-        with transaction.atomic():
-            session = Session.objects.select_for_update().select_related("item").get(pk=session_id)
-            registration = _register(session, applicant)
-    else:
-        session = Session.objects.select_related("item").get(pk=session_id)
+    with transaction.atomic():
+        session = Session.objects.select_for_update().select_related("item").get(pk=session_id)
         registration = _register(session, applicant)
     transaction.on_commit(lambda: send_registration_email(registration))
     return registration
@@ -67,9 +59,6 @@ def _register(session: Session, applicant: Applicant) -> Registration:
     if active.filter(email=email).exists():
         raise RegistrationError(_("Je bent al aangemeld voor deze sessie."))
     confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
-    delay = getattr(settings, "AWARENESS_TEST_RACE_DELAY", 0)
-    if delay:
-        time.sleep(delay)  # test-only: widens the window between counting and writing
     full = session.capacity is not None and confirmed >= session.capacity
     try:
         with transaction.atomic():
@@ -103,7 +92,7 @@ def cancel(registration_id: int) -> Registration:
         if was_confirmed:
             promoted = promote_waitlist(session)
     for person in promoted or []:
-        transaction.on_commit(lambda person=person: send_promotion_email(person))
+        transaction.on_commit(partial(send_promotion_email, person))
     return registration
 
 

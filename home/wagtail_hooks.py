@@ -1,66 +1,19 @@
-"""Admin screens of the content room: contacts, employees' departments, the review report and a
-link to the confirmation rates."""
+"""Admin screens of the content room: contacts and employees' departments (home/viewsets.py), the
+review report and a link to the confirmation rates."""
 
-import django_filters
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import Contact, EmployeeProfile
 from home.permissions import can_view_confirmation_rates, can_view_review_report
 from home.services import overdue_pages
-
-
-class ContactFilterSet(WagtailFilterSet):
-    class Meta:
-        model = Contact
-        fields = ["kind", "department"]
-
-
-class ContactViewSet(SnippetViewSet):
-    model = Contact
-    icon = "user"
-    menu_label = _("Contacten")
-    menu_order = 210
-    add_to_admin_menu = True
-    list_display = ["name", "kind", "role", "department", "phone", "email"]
-    search_fields = ["name", "role", "email"]
-    filterset_class = ContactFilterSet
-
+from home.viewsets import ContactViewSet, EmployeeProfileViewSet
 
 register_snippet(ContactViewSet)
-
-
-class EmployeeProfileFilterSet(WagtailFilterSet):
-    department = django_filters.ModelChoiceFilter(
-        field_name="department",
-        queryset=lambda request: EmployeeProfile._meta.get_field("department").related_model.objects.all(),
-    )
-
-    class Meta:
-        model = EmployeeProfile
-        fields = ["department"]
-
-
-class EmployeeProfileViewSet(ModelViewSet):
-    model = EmployeeProfile
-    icon = "group"
-    menu_label = _("Medewerkersprofielen")
-    add_to_settings_menu = True
-    form_fields = ["user", "department"]
-    list_display = ["user", "department"]
-    filterset_class = EmployeeProfileFilterSet
-    search_fields = ["user__username", "user__first_name", "user__last_name"]
-
-    def get_queryset(self, request):
-        return EmployeeProfile.objects.select_related("user", "department")
 
 
 @hooks.register("register_admin_viewset")

@@ -15,12 +15,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, F, IntegerField, Q, QuerySet
+from django.db.models import CharField, F, IntegerField, Q
 from django.db.models.functions import Cast
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
+from wagtail.documents.models import DocumentQuerySet
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
@@ -29,6 +30,7 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError
@@ -134,7 +136,7 @@ def failed_restrictions(request, restrictions, session_key: str) -> list[BaseVie
     return failed
 
 
-def searchable_pages(request, section: str = "") -> QuerySet:
+def searchable_pages(request, section: str = "") -> PageQuerySet:
     """Live pages in the active language that this request may view, optionally in one section.
 
     Like Wagtail's `public()`, but pages restricted to groups stay findable for their members.
@@ -152,7 +154,7 @@ def searchable_pages(request, section: str = "") -> QuerySet:
     return pages
 
 
-def searchable_documents(request, section: str = "") -> QuerySet | None:
+def searchable_documents(request, section: str = "") -> DocumentQuerySet | None:
     """Documents in collections this request may view; None when another section is filtered on.
 
     Documents have no language: they are found in every language of the site.
@@ -171,7 +173,7 @@ def searchable_documents(request, section: str = "") -> QuerySet | None:
     return documents
 
 
-def search_documents(documents: QuerySet | None, query: CleanQuery):
+def search_documents(documents: DocumentQuerySet | None, query: CleanQuery):
     """Documents matching all terms (title, tags, ... as Wagtail indexes them), by title.
 
     Kept deliberately simple (no relevance scoring): there are few documents, and they are listed
@@ -222,7 +224,7 @@ class PagesThenDocuments:
         return found
 
 
-def search_pages(pages: QuerySet, query: CleanQuery):
+def search_pages(pages: PageQuerySet, query: CleanQuery):
     """Full-text search results (all terms must match), best first.
 
     On SQLite FTS5 the ranking runs as one query over the FTS table (`RankedPages`): Wagtail's
@@ -246,7 +248,7 @@ class RankedPages:
     query keeps only index entries of those pages, orders by score and is sliced per page of results.
     """
 
-    def __init__(self, pages: QuerySet, query: CleanQuery):
+    def __init__(self, pages: PageQuerySet, query: CleanQuery):
         from modelsearch.backends.database.sqlite.query import (
             BM25,
             Lexeme,
@@ -269,7 +271,7 @@ class RankedPages:
             .annotate(score=BM25() * F("index_entry__title_norm") + BM25())
             .order_by("score", Cast("index_entry__object_id", output_field=IntegerField()).desc())
         )
-        self._count = None
+        self._count: int | None = None
 
     def count(self) -> int:
         if self._count is None:

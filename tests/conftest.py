@@ -3,6 +3,7 @@ import copy
 import pytest
 
 from portal.roles import Role
+from tests.demo_database import SHARED_DEMO, load_demo, run_order
 from tests.portal.factories import UserFactory
 
 
@@ -117,10 +118,49 @@ def live_db(transactional_db, migrated_data_snapshot):
         connection.creation.deserialize_db_from_string(migrated_data_snapshot)
 
 
+@pytest.fixture(scope="session")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The demo content shared by the tests of a session (tests/demo_database.py)."""
+    SHARED_DEMO.start(django_db_blocker)
+    yield SHARED_DEMO
+    SHARED_DEMO.stop()
+
+
+@pytest.fixture
+def demo_content(shared_demo, db):
+    """The whole demo content (`load_demo_content`), loaded once per session and rolled back to its
+    freshly loaded state after each test, like any other change a test makes."""
+    if not shared_demo.is_loaded:  # only if the outer transaction could not be opened: load it here
+        load_demo()
+
+
+@pytest.fixture
+def live_demo_content(live_db):
+    """The demo content for a live-server test: loaded into the transactional database (which is
+    emptied after the test), as the server thread cannot share the test's transaction."""
+    load_demo()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Load or drop the shared demo content before the test's fixtures open its transaction."""
+    SHARED_DEMO.prepare_for(item)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SHARED_DEMO.loads:
+        terminalreporter.write_line(f"demo content loaded {SHARED_DEMO.loads}x for the `demo_content` tests")
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL (as in CI's second pass)."""
+    """After pytest-django's ordering: the demo tests follow each other (tests/demo_database.py).
+
+    Tests marked `postgres` run only when DATABASE_URL points at PostgreSQL (as in CI's second pass).
+    """
     from django.db import connection
 
+    items.sort(key=run_order)
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (CI runs the suite on it too)")

@@ -43,8 +43,7 @@ def counts():
     ]
 
 
-def test_demo_reproduces_the_2021_figures_and_is_idempotent():
-    call_command("load_demo_content", stdout=StringIO())
+def test_demo_reproduces_the_2021_figures_and_is_idempotent(demo_content):
     assert IntroductionProvider().compute(2021) == {
         "sessions": 13,
         "sessions_online": 11,

@@ -2,21 +2,14 @@
 confirmation e-mail, and cancels through the link in it. Every page type is checked with axe."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from awareness.models import Registration
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 from tests.portal.factories import PASSWORD
-
-
-@pytest.fixture
-def demo_site(live_db):
-    call_command("load_demo_content", stdout=StringIO())
 
 
 @pytest.fixture
@@ -102,7 +95,7 @@ def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(
     assert Registration.objects.get(email="mila@portaal.invalid").status == "cancelled"
 
 
-def test_edition_page_passes_axe(page, axe, demo_site):
+def test_edition_page_passes_axe(page, axe, live_demo_content):
     sign_in(
         page, "medewerker", DEMO_PASSWORD, path="/nl/bewustwording/kalender/week-van-de-weerbaarheid-2021/"
     )

@@ -2,21 +2,11 @@
 table of contents, follows a dilemma card's link, reads the protocols and confirms the code, in Dutch
 and English. Every page type is checked with axe in both languages."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
 
-@pytest.fixture
-def demo_site(live_db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_employee_reads_the_code_of_conduct_and_follows_a_dilemma(page, axe, demo_site):
+def test_employee_reads_the_code_of_conduct_and_follows_a_dilemma(page, axe, live_demo_content):
     sign_in(page, "medewerker", DEMO_PASSWORD)
     page.wait_for_url("**/nl/")
 
@@ -73,7 +63,7 @@ def test_employee_reads_the_code_of_conduct_and_follows_a_dilemma(page, axe, dem
     axe(page, "section (generic content page, en)")
 
 
-def test_manager_sees_confirmation_rates_as_counts(page, axe, demo_site):
+def test_manager_sees_confirmation_rates_as_counts(page, axe, live_demo_content):
     sign_in(page, "leidinggevende", DEMO_PASSWORD)
     page.wait_for_url("**/nl/")
     page.goto("/nl/gedragscode/leesbevestigingen/")

@@ -1,20 +1,10 @@
 """First journey: sign in, see the home page, switch language, sign out — each page checked with axe."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
 
-@pytest.fixture
-def demo_site(live_db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_employee_signs_in_switches_language_and_signs_out(page, axe, demo_site):
+def test_employee_signs_in_switches_language_and_signs_out(page, axe, live_demo_content):
     page.goto("/nl/")
     assert "/nl/account/login/" in page.url
     axe(page, "sign-in page")
@@ -42,7 +32,7 @@ def test_employee_signs_in_switches_language_and_signs_out(page, axe, demo_site)
     assert "/account/login/" in page.url
 
 
-def test_skip_link_is_the_first_stop_for_keyboard_users(page, demo_site):
+def test_skip_link_is_the_first_stop_for_keyboard_users(page, live_demo_content):
     sign_in(page, "medewerker", DEMO_PASSWORD)
     page.wait_for_url("**/nl/")
     page.keyboard.press("Tab")

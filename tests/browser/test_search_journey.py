@@ -1,19 +1,17 @@
 """Search journey: the header search box with the keyboard, the results page with a promoted
 result and a section filter, and the zero-results page; each page checked with axe-core."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
+from tests.demo_database import load_demo
 
 
 @pytest.fixture
 def demo_site(live_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # the demo PDFs
-    call_command("load_demo_content", stdout=StringIO())
+    load_demo()
 
 
 def test_employee_searches_from_the_header_with_the_keyboard(page, axe, demo_site):

@@ -6,19 +6,16 @@ statistics tests' sample source (real rows in a test-only table), registered for
 
 import csv
 import io
-from io import StringIO
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
 
 @pytest.fixture
-def report_site(live_db):
-    call_command("load_demo_content", stdout=StringIO())
+def report_site(live_demo_content):
     cache.clear()
     yield
     cache.clear()

@@ -1,19 +1,15 @@
 """Journey: the annual report on a phone (320 and 375 CSS pixels wide) never scrolls sideways as a
 page; wide tables scroll inside their own container, which is keyboard-reachable (axe on each)."""
 
-from io import StringIO
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
 
 @pytest.fixture
-def report_site(live_db):
-    call_command("load_demo_content", stdout=StringIO())
+def report_site(live_demo_content):
     cache.clear()
     yield
     cache.clear()

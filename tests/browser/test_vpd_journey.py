@@ -1,10 +1,5 @@
 """Safe public service: a manager publishes their team instruction; GIR and BOT forms; axe on each page."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
@@ -13,12 +8,7 @@ INSTRUCTION_URL = (
 )
 
 
-@pytest.fixture
-def demo_site(live_db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_manager_edits_and_publishes_own_team_instruction(page, axe, demo_site):
+def test_manager_edits_and_publishes_own_team_instruction(page, axe, live_demo_content):
     from vpd.models import TeamInstructionPage
 
     own = TeamInstructionPage.objects.get(team__slug="balie-stadskantoor")
@@ -54,7 +44,7 @@ def test_manager_edits_and_publishes_own_team_instruction(page, axe, demo_site):
     assert page.get_by_role("heading", level=1).inner_text() == "Teaminstructie VPD Balie Stadskantoor 2026"
 
 
-def test_incident_and_peer_support_forms(page, axe, demo_site):
+def test_incident_and_peer_support_forms(page, axe, live_demo_content):
     sign_in(page, "medewerker", DEMO_PASSWORD, path="/nl/vpd/incidenten/melden/")
     page.wait_for_url("**/nl/vpd/incidenten/melden/")
     axe(page, "incident form")

@@ -11,16 +11,13 @@ from forms.models import IntegrityReport
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo_content", stdout=StringIO())
-
-
 def counts(rows):
     return {row["code"]: row["count"] for row in rows}
 
 
-def test_integrity_report_figures_of_2021_match_the_annual_report(demo, django_assert_max_num_queries):
+def test_integrity_report_figures_of_2021_match_the_annual_report(
+    demo_content, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(12):
         figures = IntegrityReportsProvider().compute(2021)
     assert figures["total"] == 11
@@ -63,7 +60,7 @@ def test_integrity_report_figures_of_2021_match_the_annual_report(demo, django_a
     assert figures["by_category"][0]["label"] == "Omgaan met elkaar"
 
 
-def test_2020_has_nine_reports_and_years_are_known(demo):
+def test_2020_has_nine_reports_and_years_are_known(demo_content):
     provider = IntegrityReportsProvider()
     assert provider.compute(2020)["total"] == 9
     assert {2020, 2021} <= provider.years()
@@ -72,7 +69,7 @@ def test_2020_has_nine_reports_and_years_are_known(demo):
     assert provider.year_of(report) == 2020
 
 
-def test_confidential_advisor_figures_of_2021(demo, django_assert_max_num_queries):
+def test_confidential_advisor_figures_of_2021(demo_content, django_assert_max_num_queries):
     with django_assert_max_num_queries(10):
         figures = ConfidentialAdvisorsProvider().compute(2021)
     assert figures["advisors"] == 13
@@ -102,7 +99,7 @@ def test_confidential_advisor_figures_of_2021(demo, django_assert_max_num_querie
     assert ConfidentialAdvisorsProvider().years() == {2021}
 
 
-def test_figures_survive_the_retention_purge(demo):
+def test_figures_survive_the_retention_purge(demo_content):
     before = (IntegrityReportsProvider().compute(2021), IntegrityReportsProvider().compute(2020))
     call_command("purge_closed_reports", "--years", "0", stdout=StringIO())
     assert IntegrityReport.objects.filter(received_on__year=2021).exclude(purged_on=None).count() == 10
@@ -110,7 +107,7 @@ def test_figures_survive_the_retention_purge(demo):
     assert after == before
 
 
-def test_demo_is_idempotent_and_the_demo_receipt_code_opens_its_report(demo, client):
+def test_demo_is_idempotent_and_the_demo_receipt_code_opens_its_report(demo_content, client):
     from forms.demo import DEMO_RECEIPT_CODE
     from forms.models import AdvisorConversation, AdvisorRegistration, Message
 

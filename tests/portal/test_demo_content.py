@@ -19,16 +19,14 @@ def snapshot():
     )
 
 
-def test_demo_loader_is_idempotent():
-    call_command("load_demo_content", stdout=StringIO())
+def test_demo_loader_is_idempotent(demo_content):
     first = snapshot()
     call_command("load_demo_content", stdout=StringIO())
     assert snapshot() == first
     assert first[0] >= len(DEMO_ACCOUNTS)  # apps may add demo accounts of their own (forms: 13 advisors)
 
 
-def test_each_demo_account_signs_in_with_its_role(client):
-    call_command("load_demo_content", stdout=StringIO())
+def test_each_demo_account_signs_in_with_its_role(client, demo_content):
     for username, _first, _last, roles in DEMO_ACCOUNTS:
         # Through the sign-in page: django-axes needs the request (Client.login passes none).
         response = client.post("/nl/account/login/", {"username": username, "password": DEMO_PASSWORD})
@@ -41,8 +39,7 @@ def test_each_demo_account_signs_in_with_its_role(client):
         client.logout()
 
 
-def test_demo_departments_include_those_of_the_annual_report():
-    call_command("load_demo_content", stdout=StringIO())
+def test_demo_departments_include_those_of_the_annual_report(demo_content):
     names = set(Department.objects.values_list("name", flat=True))
     for name in ["Werk & Inkomen", "Volksgezondheid", "Stadsbedrijven", "Ruimte", "BSN", "Wijken"]:
         assert name in names

@@ -8,15 +8,13 @@ the environ of a real request; a counter on the inner handler tells whether Djan
 import re
 import time
 from http.cookies import SimpleCookie
-from io import StringIO
 
 import pytest
 from django.contrib.auth import update_session_auth_hash
 from django.core.cache import caches
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.management import call_command
 from django.test import Client, RequestFactory
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from home.models import CodeOfConductPage, ContentPage, ReadConfirmation
 from portal import page_cache_stats, user_sessions
@@ -82,12 +80,6 @@ class Browser:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-    Page.fix_tree()
-
-
-@pytest.fixture
 def django_app(settings, keep_test_connection):
     settings.PAGE_CACHE_FAST_PATH = "true"
     caches["default"].clear()
@@ -122,7 +114,7 @@ def warm(browser: Browser, path: str = URL) -> None:
     assert browser.get(path).cache_state == "hit"
 
 
-def test_no_page_cache_header_outside_debug_but_the_counters_count(demo, django_app, app, anna):
+def test_no_page_cache_header_outside_debug_but_the_counters_count(demo_content, django_app, app, anna):
     """A header would tell a colleague whether someone just opened the same page or search."""
     browser = browser_for(app, anna)
     answers = [browser.get(URL) for _ in range(3)]
@@ -131,7 +123,7 @@ def test_no_page_cache_header_outside_debug_but_the_counters_count(demo, django_
         assert answer.header("X-Page-Cache") is None
 
 
-def test_page_cache_header_only_with_debug(settings, demo, django_app, app, anna):
+def test_page_cache_header_only_with_debug(settings, demo_content, django_app, app, anna):
     settings.DEBUG = True
     browser = browser_for(app, anna)
     assert [browser.get(URL).header("X-Page-Cache") for _ in range(3)] == ["miss", "hit", "hit"]
@@ -141,7 +133,7 @@ def csrf_token_in(html: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
-def test_a_cached_page_is_answered_without_django_with_the_same_headers(demo, django_app, app, anna):
+def test_a_cached_page_is_answered_without_django_with_the_same_headers(demo_content, django_app, app, anna):
     browser = browser_for(app, anna)
     browser.get(URL)
     through_django = browser.get(URL)
@@ -163,7 +155,7 @@ def test_a_cached_page_is_answered_without_django_with_the_same_headers(demo, dj
 
 
 def test_two_people_get_their_own_name_and_a_csrf_token_that_works_only_for_them(
-    demo, django_app, app, anna, bert
+    demo_content, django_app, app, anna, bert
 ):
     anna_browser, bert_browser = browser_for(app, anna), browser_for(app, bert)
     warm(anna_browser)
@@ -184,7 +176,7 @@ def test_two_people_get_their_own_name_and_a_csrf_token_that_works_only_for_them
     assert bert_client.get(URL).status_code == 302  # signed out
 
 
-def test_signed_out_visitors_and_stale_sessions_go_to_django(demo, django_app, app, anna):
+def test_signed_out_visitors_and_stale_sessions_go_to_django(demo_content, django_app, app, anna):
     browser = browser_for(app, anna)
     warm(browser)
     stranger = Browser(app, Client())
@@ -199,7 +191,7 @@ def test_signed_out_visitors_and_stale_sessions_go_to_django(demo, django_app, a
     assert django_app.calls == calls + 1 and answer.status.startswith("302")
 
 
-def test_a_deactivated_colleague_is_signed_out(demo, django_app, app, anna):
+def test_a_deactivated_colleague_is_signed_out(demo_content, django_app, app, anna):
     browser = browser_for(app, anna)
     warm(browser)
     anna.is_active = False
@@ -207,7 +199,7 @@ def test_a_deactivated_colleague_is_signed_out(demo, django_app, app, anna):
     assert browser.get(URL).status.startswith("302")
 
 
-def test_the_session_auth_hash_is_checked(demo, django_app, app, anna):
+def test_the_session_auth_hash_is_checked(demo_content, django_app, app, anna):
     browser = browser_for(app, anna)
     warm(browser)
     session = browser.client.session
@@ -218,7 +210,7 @@ def test_the_session_auth_hash_is_checked(demo, django_app, app, anna):
     assert django_app.calls == calls + 1
 
 
-def test_requests_the_fast_path_leaves_to_django(demo, django_app, app, anna):
+def test_requests_the_fast_path_leaves_to_django(demo_content, django_app, app, anna):
     browser = browser_for(app, anna)
     warm(browser)
     for path, method in (
@@ -237,7 +229,9 @@ def test_requests_the_fast_path_leaves_to_django(demo, django_app, app, anna):
     assert django_app.calls == calls + 1
 
 
-def test_a_request_that_must_be_redirected_to_https_goes_to_django(demo, django_app, app, anna, settings):
+def test_a_request_that_must_be_redirected_to_https_goes_to_django(
+    demo_content, django_app, app, anna, settings
+):
     browser = browser_for(app, anna)
     warm(browser)
     settings.SECURE_SSL_REDIRECT = True
@@ -247,7 +241,7 @@ def test_a_request_that_must_be_redirected_to_https_goes_to_django(demo, django_
     assert answer.status.startswith("301") and answer.header("Location").startswith("https://")
 
 
-def test_a_published_change_shows_at_once(demo, django_app, app, anna):
+def test_a_published_change_shows_at_once(demo_content, django_app, app, anna):
     browser = browser_for(app, anna)
     warm(browser)
     page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
@@ -256,7 +250,7 @@ def test_a_published_change_shows_at_once(demo, django_app, app, anna):
     assert "Heldere afspraken (herzien)" in browser.get(URL).text
 
 
-def test_a_page_restricted_to_a_group_is_never_answered_from_the_cache(demo, django_app, app, anna):
+def test_a_page_restricted_to_a_group_is_never_answered_from_the_cache(demo_content, django_app, app, anna):
     page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
     restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set([])
@@ -268,7 +262,7 @@ def test_a_page_restricted_to_a_group_is_never_answered_from_the_cache(demo, dja
         assert not answer.status.startswith("200")
 
 
-def test_the_read_confirmation_of_the_code_of_conduct_is_personal(demo, django_app, app, anna, bert):
+def test_the_read_confirmation_of_the_code_of_conduct_is_personal(demo_content, django_app, app, anna, bert):
     code = CodeOfConductPage.objects.get(locale__language_code="nl")
     url = code.url
     anna_browser, bert_browser = browser_for(app, anna), browser_for(app, bert)
@@ -283,7 +277,7 @@ def test_the_read_confirmation_of_the_code_of_conduct_is_personal(demo, django_a
     assert "Ik heb de gedragscode gelezen" in bert_page.text and "Je hebt versie" not in bert_page.text
 
 
-def test_the_english_page_is_filled_in_english(demo, django_app, app, anna):
+def test_the_english_page_is_filled_in_english(demo_content, django_app, app, anna):
     code = CodeOfConductPage.objects.get(locale__language_code="en")
     browser = browser_for(app, anna)
     warm(browser, code.url)
@@ -305,7 +299,9 @@ def test_the_fast_path_is_on_only_with_a_shared_cache_unless_told(settings):
     assert not fast_path_enabled()
 
 
-def test_changing_a_password_in_the_session_keeps_that_session_working(demo, django_app, app, anna, settings):
+def test_changing_a_password_in_the_session_keeps_that_session_working(
+    demo_content, django_app, app, anna, settings
+):
     """Django's own password change updates the session's hash; the fast path follows."""
     browser = browser_for(app, anna)
     warm(browser)
@@ -325,7 +321,7 @@ def test_changing_a_password_in_the_session_keeps_that_session_working(demo, dja
     assert answer.status == "200 OK" and "Anna Aarts" in answer.text
 
 
-def test_search_results_are_answered_fast_and_still_counted(demo, django_app, app, anna):
+def test_search_results_are_answered_fast_and_still_counted(demo_content, django_app, app, anna):
     from wagtail.contrib.search_promotions.models import Query
 
     url = "/nl/zoeken/?q=afspraken"
@@ -339,7 +335,7 @@ def test_search_results_are_answered_fast_and_still_counted(demo, django_app, ap
     assert django_app.calls == calls + 1 and "gedragscode" in other.text.lower()
 
 
-def test_search_results_follow_a_new_group_membership_at_once(demo, django_app, app, anna):
+def test_search_results_follow_a_new_group_membership_at_once(demo_content, django_app, app, anna):
     from django.contrib.auth.models import Group
 
     team = Group.objects.create(name="Team Handhaving")
@@ -358,7 +354,7 @@ def test_search_results_follow_a_new_group_membership_at_once(demo, django_app, 
     assert "Afspraken van team handhaving" not in browser.get(url).text
 
 
-def test_a_failing_fast_path_leaves_the_request_to_django(demo, django_app, app, anna, monkeypatch):
+def test_a_failing_fast_path_leaves_the_request_to_django(demo_content, django_app, app, anna, monkeypatch):
     """A cache outage (or any other error) on the fast path: Django answers, nobody sees an error."""
     browser = browser_for(app, anna)
     warm(browser)
@@ -374,7 +370,7 @@ def test_a_failing_fast_path_leaves_the_request_to_django(demo, django_app, app,
     assert django_app.calls == calls + 1
 
 
-def test_an_idle_session_is_not_served_past_its_timeout(demo, django_app, app, anna, settings):
+def test_an_idle_session_is_not_served_past_its_timeout(demo_content, django_app, app, anna, settings):
     """The fast path answers before SessionTimeoutMiddleware: it must not keep an idle session alive."""
     browser = browser_for(app, anna)
     warm(browser)
@@ -387,7 +383,7 @@ def test_an_idle_session_is_not_served_past_its_timeout(demo, django_app, app, a
     assert answer.status.startswith("302") and "/login/" in answer.header("Location")
 
 
-def test_a_session_past_its_absolute_deadline_is_not_served(demo, django_app, app, anna):
+def test_a_session_past_its_absolute_deadline_is_not_served(demo_content, django_app, app, anna):
     browser = browser_for(app, anna)
     warm(browser)
     session = browser.client.session
@@ -397,7 +393,9 @@ def test_a_session_past_its_absolute_deadline_is_not_served(demo, django_app, ap
     assert answer.status.startswith("302") and "/login/" in answer.header("Location")
 
 
-def test_django_refreshes_the_activity_then_the_fast_path_serves_again(demo, django_app, app, anna, settings):
+def test_django_refreshes_the_activity_then_the_fast_path_serves_again(
+    demo_content, django_app, app, anna, settings
+):
     browser = browser_for(app, anna)
     warm(browser)
     session = browser.client.session
@@ -411,7 +409,7 @@ def test_django_refreshes_the_activity_then_the_fast_path_serves_again(demo, dja
 
 
 @pytest.mark.password_only
-def test_a_session_without_its_second_factor_goes_to_django(demo, django_app, app, anna, make_user):
+def test_a_session_without_its_second_factor_goes_to_django(demo_content, django_app, app, anna, make_user):
     """An office member who signed in with a password only gets no cached page from the fast path,
     though the page is cached and this process knows its headers; once the session proved its
     second factor, the fast path answers it (the control)."""
@@ -437,7 +435,7 @@ def test_a_session_without_its_second_factor_goes_to_django(demo, django_app, ap
     assert answer.status == "200 OK" and answer.cache_state in ("hit", "fast_path")
 
 
-def test_a_role_that_needs_a_second_factor_is_noticed_by_the_fast_path(demo, django_app, app, anna):
+def test_a_role_that_needs_a_second_factor_is_noticed_by_the_fast_path(demo_content, django_app, app, anna):
     """The cached user record changes when a signed-in employee is given a sensitive role."""
     from django.contrib.auth.models import Group
 

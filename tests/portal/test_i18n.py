@@ -3,21 +3,13 @@
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    from io import StringIO
-
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_home_page_in_dutch_and_english(employee_client, demo):
+def test_home_page_in_dutch_and_english(employee_client, demo_content):
     dutch = employee_client.get("/nl/").content.decode()
     assert '<html lang="nl"' in dutch
     assert "Integriteit en ongewenst gedrag" in dutch
@@ -30,7 +22,7 @@ def test_home_page_in_dutch_and_english(employee_client, demo):
     assert "Sign out" in english
 
 
-def test_language_switcher_links_to_the_translated_page(employee_client, demo):
+def test_language_switcher_links_to_the_translated_page(employee_client, demo_content):
     body = employee_client.get("/nl/heldere-afspraken/").content.decode()
     assert 'href="/en/heldere-afspraken/"' in body
     body = employee_client.get("/en/heldere-afspraken/").content.decode()

@@ -6,13 +6,11 @@ the same checks against a real Redis server when CI provides one.
 """
 
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.messages import constants as message_levels
 from django.contrib.messages.storage.base import Message
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.management import call_command
 from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
@@ -32,12 +30,6 @@ def page_cache_header(settings):
     """These tests read how the cache answered from the X-Page-Cache header, which only DEBUG sends
     (portal/page_cache_stats.py; `test_no_page_cache_header_outside_debug` checks the default)."""
     settings.DEBUG = True
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-    Page.fix_tree()  # the demo loader leaves a stale child count on the English home page
 
 
 @pytest.fixture
@@ -67,7 +59,7 @@ def section(language: str = "nl") -> ContentPage:
 # -- two people, one page -----------------------------------------------------------------------
 
 
-def test_two_people_on_the_same_page_each_see_only_their_own_name(demo, anna, bert):
+def test_two_people_on_the_same_page_each_see_only_their_own_name(demo_content, anna, bert):
     first = signed_in(anna).get(URL)
     second = signed_in(bert).get(URL)
     assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
@@ -77,7 +69,7 @@ def test_two_people_on_the_same_page_each_see_only_their_own_name(demo, anna, be
     assert "@@portal-hole" not in first_html + second_html
 
 
-def test_each_person_gets_a_working_csrf_token_of_their_own(demo, anna, bert):
+def test_each_person_gets_a_working_csrf_token_of_their_own(demo_content, anna, bert):
     """The sign-out form on a cached page works for the person who got it, and only for them."""
     anna_client, bert_client = signed_in(anna), signed_in(bert)
     anna_client.get(URL)
@@ -92,7 +84,7 @@ def test_each_person_gets_a_working_csrf_token_of_their_own(demo, anna, bert):
     assert bert_client.get(URL).status_code == 302
 
 
-def test_names_are_escaped_when_filled_in(demo, make_user):
+def test_names_are_escaped_when_filled_in(demo_content, make_user):
     mallory = make_user(username="mallory", first_name="<script>alert(1)</script>", last_name="")
     signed_in(mallory).get(URL)
     html = signed_in(mallory).get(URL).content.decode()
@@ -100,7 +92,7 @@ def test_names_are_escaped_when_filled_in(demo, make_user):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_a_render_that_uses_personal_data_is_never_stored(demo, anna, bert, settings, tmp_path):
+def test_a_render_that_uses_personal_data_is_never_stored(demo_content, anna, bert, settings, tmp_path):
     """A page type whose template shows something of the person (here: the e-mail address) is
     served correctly to each person and never from the shared cache, without opting out."""
     (tmp_path / "home").mkdir()
@@ -140,7 +132,7 @@ def test_placeholder_user_notices_every_personal_use(anna, template, personal):
     assert bool(capture.personal) is personal, capture.personal
 
 
-def test_pending_messages_are_shown_and_bypass_the_cache(demo, anna):
+def test_pending_messages_are_shown_and_bypass_the_cache(demo_content, anna):
     client = signed_in(anna)
     client.get(URL)  # stored
     # Where Django keeps a message between a redirect and the next page (the messages cookie).
@@ -157,14 +149,14 @@ def test_pending_messages_are_shown_and_bypass_the_cache(demo, anna):
 # -- the login requirement and view restrictions --------------------------------------------------
 
 
-def test_signed_out_people_are_sent_to_sign_in_even_when_the_page_is_cached(demo, anna):
+def test_signed_out_people_are_sent_to_sign_in_even_when_the_page_is_cached(demo_content, anna):
     signed_in(anna).get(URL)
     response = Client().get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith("/nl/account/login/")
 
 
-def test_a_session_without_its_second_factor_gets_no_cached_page(demo, anna, make_user):
+def test_a_session_without_its_second_factor_gets_no_cached_page(demo_content, anna, make_user):
     """The page cache answers after the second-factor middleware: a stored shell is no way around it."""
     from tests.portal.factories import PASSWORD
 
@@ -180,7 +172,7 @@ def test_a_session_without_its_second_factor_gets_no_cached_page(demo, anna, mak
     assert "/account/tweede-factor/" in response["Location"]
 
 
-def test_pages_with_view_restrictions_are_never_stored(demo, make_user):
+def test_pages_with_view_restrictions_are_never_stored(demo_content, make_user):
     officer = make_user(Role.INTEGRITY_OFFICE, username="iris")
     colleague = make_user(username="cees")
     restriction = PageViewRestriction.objects.create(
@@ -194,13 +186,13 @@ def test_pages_with_view_restrictions_are_never_stored(demo, make_user):
     assert signed_in(colleague).get(URL).status_code == 302
 
 
-def test_a_new_restriction_applies_at_once_to_a_cached_page(demo, anna):
+def test_a_new_restriction_applies_at_once_to_a_cached_page(demo_content, anna):
     signed_in(anna).get(URL)
     PageViewRestriction.objects.create(page=section(), restriction_type=PageViewRestriction.GROUPS)
     assert signed_in(anna).get(URL).status_code == 302
 
 
-def test_other_app_views_and_page_query_strings_are_not_cached(demo, anna):
+def test_other_app_views_and_page_query_strings_are_not_cached(demo_content, anna):
     client = signed_in(anna)
     for url in ("/nl/account/password-reset/", f"{URL}?x=1"):
         client.get(url)
@@ -216,7 +208,7 @@ def restricted_page(title: str, group) -> ContentPage:
     return page
 
 
-def test_search_results_are_shared_only_by_people_with_the_same_groups(demo, make_user):
+def test_search_results_are_shared_only_by_people_with_the_same_groups(demo_content, make_user):
     """Results depend on the groups that restricted pages name: cached per set of groups."""
     from django.contrib.auth.models import Group
 
@@ -241,7 +233,7 @@ def test_search_results_are_shared_only_by_people_with_the_same_groups(demo, mak
     assert members[1].get_full_name() in html and members[0].get_full_name() not in html
 
 
-def test_a_new_page_and_a_new_promotion_show_in_cached_search_results_at_once(demo, anna):
+def test_a_new_page_and_a_new_promotion_show_in_cached_search_results_at_once(demo_content, anna):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
     url = "/nl/zoeken/?q=afspraken"
@@ -260,7 +252,7 @@ def test_a_new_page_and_a_new_promotion_show_in_cached_search_results_at_once(de
     assert "Uitgelicht" in client.get(url).content.decode()
 
 
-def test_searches_answered_from_the_cache_still_count(demo, anna):
+def test_searches_answered_from_the_cache_still_count(demo_content, anna):
     from wagtail.contrib.search_promotions.models import Query
 
     client = signed_in(anna)
@@ -273,7 +265,7 @@ def test_searches_answered_from_the_cache_still_count(demo, anna):
     assert Query.get("onvindbaarwoord").zero_result_daily_hits.get().hits == 3
 
 
-def test_no_page_cache_header_outside_debug(settings, demo, anna, bert):
+def test_no_page_cache_header_outside_debug(settings, demo_content, anna, bert):
     """Bert must not learn from a header that Anna just searched for the same term; the server-side
     counters still say how the cache answered (they are what load tests read)."""
     from portal import page_cache_stats
@@ -293,7 +285,7 @@ def test_no_page_cache_header_outside_debug(settings, demo, anna, bert):
     assert personal.get(URL).get("X-Page-Cache") is None
 
 
-def test_search_results_of_a_session_that_opened_a_password_page_are_personal(demo, anna):
+def test_search_results_of_a_session_that_opened_a_password_page_are_personal(demo_content, anna):
     client = signed_in(anna)
     session = client.session
     session["passed_page_view_restrictions"] = [1]
@@ -303,7 +295,7 @@ def test_search_results_of_a_session_that_opened_a_password_page_are_personal(de
     assert client.get(url).get("X-Page-Cache") is None
 
 
-def test_cached_pages_keep_security_headers_and_are_private(demo, anna):
+def test_cached_pages_keep_security_headers_and_are_private(demo_content, anna):
     client = signed_in(anna)
     client.get(URL)
     response = client.get(URL)
@@ -318,7 +310,7 @@ def test_cached_pages_keep_security_headers_and_are_private(demo, anna):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_a_published_change_is_visible_at_once_in_both_languages(demo, anna, language):
+def test_a_published_change_is_visible_at_once_in_both_languages(demo_content, anna, language):
     client = signed_in(anna)
     url = f"/{language}/heldere-afspraken/"
     assert client.get(url).status_code == 200
@@ -333,7 +325,7 @@ def test_a_published_change_is_visible_at_once_in_both_languages(demo, anna, lan
     assert f"Nieuwe titel ({language})" in client.get(f"/{language}/").content.decode()
 
 
-def test_a_draft_is_not_shown_until_published(demo, anna):
+def test_a_draft_is_not_shown_until_published(demo_content, anna):
     client = signed_in(anna)
     client.get(URL)
     page = section()
@@ -342,7 +334,7 @@ def test_a_draft_is_not_shown_until_published(demo, anna):
     assert "Nog niet gepubliceerd" not in client.get(URL).content.decode()
 
 
-def test_unpublish_move_and_delete_take_effect_at_once(demo, anna):
+def test_unpublish_move_and_delete_take_effect_at_once(demo_content, anna):
     client = signed_in(anna)
     for url in ("/nl/", URL, "/nl/melden/"):
         client.get(url)
@@ -360,7 +352,7 @@ def test_unpublish_move_and_delete_take_effect_at_once(demo, anna):
     assert client.get("/nl/bewustwording/melden/").status_code == 404
 
 
-def test_a_snippet_change_makes_cached_pages_stale(demo, anna):
+def test_a_snippet_change_makes_cached_pages_stale(demo_content, anna):
     from portal.cache import current_generation
 
     before = current_generation()

@@ -6,13 +6,10 @@ it these tests are skipped. Locally: `redis-server --port 6390 &` and
 """
 
 import os
-from io import StringIO
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.test import Client
-from wagtail.models import Page
 
 from home.models import ContentPage
 
@@ -43,17 +40,11 @@ def redis_caches(settings):
     caches["default"].clear()
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-    Page.fix_tree()
-
-
 def redis_keys(pattern: str) -> list[bytes]:
     return caches["pages"]._cache.get_client().keys(pattern)
 
 
-def test_shells_live_in_redis_and_two_people_see_only_their_own_name(redis_caches, demo, make_user):
+def test_shells_live_in_redis_and_two_people_see_only_their_own_name(redis_caches, demo_content, make_user):
     anna = make_user(username="anna", first_name="Anna", last_name="Aarts")
     bert = make_user(username="bert", first_name="Bert", last_name="Bakker")
     first, second = Client(), Client()
@@ -67,7 +58,7 @@ def test_shells_live_in_redis_and_two_people_see_only_their_own_name(redis_cache
     assert "Bert Bakker" in html and "Anna" not in html
 
 
-def test_a_published_change_is_visible_at_once_with_redis(redis_caches, demo, make_user):
+def test_a_published_change_is_visible_at_once_with_redis(redis_caches, demo_content, make_user):
     client = Client()
     client.force_login(make_user(username="anna"))
     client.get(URL)
@@ -78,7 +69,7 @@ def test_a_published_change_is_visible_at_once_with_redis(redis_caches, demo, ma
     assert "Afspraken, vernieuwd" in client.get(URL).content.decode()
 
 
-def test_sessions_in_redis_end_everywhere_on_sign_out(redis_caches, demo, make_user):
+def test_sessions_in_redis_end_everywhere_on_sign_out(redis_caches, demo_content, make_user):
     """cached_db sessions: signing out removes the session from Redis and the database, so no
     other app server can still accept it."""
     from django.contrib.sessions.models import Session
@@ -97,7 +88,7 @@ def test_sessions_in_redis_end_everywhere_on_sign_out(redis_caches, demo, make_u
 
 
 def test_the_fast_path_runs_on_redis_and_a_password_change_counts_on_every_server(
-    redis_caches, demo, make_user, settings, keep_test_connection
+    redis_caches, demo_content, make_user, settings, keep_test_connection
 ):
     """Two app servers (two FastPageApp instances, as two processes) share Redis: with the default
     "auto" the fast path is on; a new password saved on one ends the session on the other at once."""

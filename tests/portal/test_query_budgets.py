@@ -5,10 +5,7 @@ The rooms' page types (code of conduct, calendar, programme item, team instructi
 are in `test_query_budgets_pages.py`.
 """
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from home.models import ContentPage
@@ -19,14 +16,6 @@ pytestmark = pytest.mark.django_db
 BUDGET = 20
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-    # The demo loader saves the English home page with a stale child count, which hides its
-    # children from the tree (reported to the home app); repair it so /en/ pages route here.
-    Page.fix_tree()
-
-
 def add_children(parent: Page, count: int, *, in_menu: bool = True) -> None:
     start = parent.get_children().count()
     for number in range(start, start + count):
@@ -35,23 +24,23 @@ def add_children(parent: Page, count: int, *, in_menu: bool = True) -> None:
         child.save_revision().publish()
 
 
-def test_home_page_budget_does_not_grow_with_menu_items(client, employee, demo):
+def test_home_page_budget_does_not_grow_with_menu_items(client, employee, demo_content):
     home = Page.objects.get(depth=2, locale__language_code="nl")
     assert_query_budget(client, employee, "/nl/", budget=BUDGET, grow=lambda: add_children(home, 8))
 
 
-def test_content_page_budget_does_not_grow_with_children_or_depth(client, employee, demo):
+def test_content_page_budget_does_not_grow_with_children_or_depth(client, employee, demo_content):
     section = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
     assert_query_budget(
         client, employee, "/nl/heldere-afspraken/", budget=BUDGET, grow=lambda: add_children(section, 8)
     )
 
 
-def test_english_content_page_budget(client, employee, demo):
+def test_english_content_page_budget(client, employee, demo_content):
     assert_query_budget(client, employee, "/en/heldere-afspraken/", budget=BUDGET)
 
 
-def test_search_results_budget_does_not_grow_with_results(client, employee, demo):
+def test_search_results_budget_does_not_grow_with_results(client, employee, demo_content):
     section = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
 
     def more_results():
@@ -65,7 +54,7 @@ def test_search_results_budget_does_not_grow_with_results(client, employee, demo
     assert_query_budget(client, employee, "/nl/zoeken/?q=integriteit", budget=40, grow=more_results)
 
 
-def test_a_cached_page_costs_three_queries(client, employee, demo, django_assert_max_num_queries):
+def test_a_cached_page_costs_three_queries(client, employee, demo_content, django_assert_max_num_queries):
     """Session, user and the content generation; no routing, no page tree, no rendering."""
     client.force_login(employee)
     assert client.get("/nl/heldere-afspraken/").page_cache_state == "miss"
@@ -74,7 +63,7 @@ def test_a_cached_page_costs_three_queries(client, employee, demo, django_assert
     assert response.page_cache_state == "hit"
 
 
-def test_the_budget_helper_fails_on_a_page_that_grows(client, employee, demo):
+def test_the_budget_helper_fails_on_a_page_that_grows(client, employee, demo_content):
     """The helper can fail: a 'grow' that adds queries to the rendering is caught."""
     from django.db import connection
 

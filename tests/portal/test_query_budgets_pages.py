@@ -8,10 +8,8 @@ budgets are the measured counts (SQLite, demo content) plus a margin of three or
 
 import datetime
 import uuid
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -36,12 +34,6 @@ BUDGETS = {
 }
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-    Page.fix_tree()  # see tests/portal/test_query_budgets.py: the demo's English home page
-
-
 def publish_with_more_blocks(page: Page, field: str, make_value) -> None:
     """Append three blocks (each made from a copy of the last one) to a StreamField and publish."""
     page = type(page).objects.get(pk=page.pk)
@@ -54,7 +46,7 @@ def publish_with_more_blocks(page: Page, field: str, make_value) -> None:
     page.save_revision().publish()
 
 
-def test_code_of_conduct_budget_does_not_grow_with_chapters_and_articles(client, employee, demo):
+def test_code_of_conduct_budget_does_not_grow_with_chapters_and_articles(client, employee, demo_content):
     page = CodeOfConductPage.objects.get(locale__language_code="nl")
     assert page.url == "/nl/heldere-afspraken/gedragscode/"
 
@@ -99,7 +91,7 @@ def add_items_with_sessions(calendar: CalendarPage, day: datetime.date, count: i
 
 
 @pytest.mark.parametrize("view", ["list", "month"])
-def test_calendar_budget_does_not_grow_with_sessions(client, employee, demo, view):
+def test_calendar_budget_does_not_grow_with_sessions(client, employee, demo_content, view):
     calendar = CalendarPage.objects.get(locale__language_code="nl")
     assert calendar.url == "/nl/bewustwording/kalender/"
     day = timezone.localdate() + datetime.timedelta(days=1)
@@ -110,7 +102,7 @@ def test_calendar_budget_does_not_grow_with_sessions(client, employee, demo, vie
     assert client.get(url).content.decode().count("Extra masterclass") >= 8 * 2  # two sessions each
 
 
-def test_programme_item_budget_does_not_grow_with_sessions(client, employee, demo):
+def test_programme_item_budget_does_not_grow_with_sessions(client, employee, demo_content):
     item = ProgrammeItemPage.objects.live().filter(locale__language_code="nl").first()
 
     def more_sessions():
@@ -127,7 +119,9 @@ def test_programme_item_budget_does_not_grow_with_sessions(client, employee, dem
     assert len(client.get(item.url).context["sessions"]) >= 12
 
 
-def test_team_instruction_budget_does_not_grow_with_contacts_and_phone_numbers(client, employee, demo):
+def test_team_instruction_budget_does_not_grow_with_contacts_and_phone_numbers(
+    client, employee, demo_content
+):
     page = TeamInstructionPage.objects.live().filter(locale__language_code="nl").first()
 
     def more_contacts_and_numbers():
@@ -145,7 +139,7 @@ def test_team_instruction_budget_does_not_grow_with_contacts_and_phone_numbers(c
     assert html.count("Extra contact") >= 6 and html.count("Extra nummer") >= 6
 
 
-def test_annual_report_2021_budget_does_not_grow_with_records(client, employee, demo):
+def test_annual_report_2021_budget_does_not_grow_with_records(client, employee, demo_content):
     url = "/nl/melden/jaarverslag-2021/"
     incidents_before = Incident.objects.filter(date__year=2021).count()
 

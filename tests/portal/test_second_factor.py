@@ -289,16 +289,13 @@ def test_the_demo_secret_is_refused_outside_development(make_user, settings):
     assert not TOTPDevice.objects.exists()
 
 
-def test_the_demo_accounts_sign_in_with_the_documented_secret(client, no_delay):
+def test_the_demo_accounts_sign_in_with_the_documented_secret(client, no_delay, demo_content):
     """The README's secret and one-liner give the code the demo accounts of these roles accept."""
     import re
     import subprocess
     import sys
     from base64 import b32decode
-    from io import StringIO
     from pathlib import Path
-
-    from django.core.management import call_command
 
     from portal.mfa.demo import DEMO_TOTP_SECRET
 
@@ -307,7 +304,6 @@ def test_the_demo_accounts_sign_in_with_the_documented_secret(client, no_delay):
     assert b32decode(secret) == DEMO_TOTP_SECRET
     one_liner = re.search(r'`\.venv/bin/python -c "(from django_otp\.oath [^"]+)"`', readme).group(1)
 
-    call_command("load_demo_content", stdout=StringIO())
     for username in ["integriteitsbureau", "vertrouwenspersoon", "beheerder", "vp-anouk"]:
         client.post("/nl/account/login/", {"username": username, "password": "demo-portaal-2026"})
         assert client.get("/admin/").status_code == 303, username

@@ -100,7 +100,6 @@ def test_query_count_does_not_grow_with_the_number_of_documents(search, django_a
     assert len(result_titles(response)) == 10
 
 
-def test_demo_documents_are_loaded_once_and_found():
-    call_command("load_demo_content", stdout=StringIO())
+def test_demo_documents_are_loaded_once_and_found(demo_content):
     call_command("load_demo_content", stdout=StringIO())
     assert Document.objects.filter(title="Handboek Utrechts Personeel \N{EN DASH} meldregeling").count() == 1

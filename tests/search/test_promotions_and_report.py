@@ -15,12 +15,7 @@ from tests.search.factories import ContentPageFactory, english_home
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_demo_promotes_the_report_page_for_melden(search, demo):
+def test_demo_promotes_the_report_page_for_melden(search, demo_content):
     body = search(q="Melden").content.decode()
     promoted = body.split('class="portal-search-promotions"')[1].split("</div>")[0]
     assert 'href="/nl/melden/"' in promoted
@@ -28,13 +23,13 @@ def test_demo_promotes_the_report_page_for_melden(search, demo):
     assert SearchPromotion.objects.filter(query__query_string="vertrouwenspersoon").exists()
 
 
-def test_demo_promotions_are_idempotent(demo):
+def test_demo_promotions_are_idempotent(demo_content):
     before = SearchPromotion.objects.count()
     call_command("load_demo_content", stdout=StringIO())
     assert SearchPromotion.objects.count() == before == 2
 
 
-def test_promotion_leads_to_the_translation_in_english(search, demo):
+def test_promotion_leads_to_the_translation_in_english(search, demo_content):
     melden = ContentPageFactory._meta.model.objects.get(slug="melden", locale__language_code="nl")
     english = melden.get_translation_or_none(english_home().locale)
     assert english is not None

@@ -7,10 +7,8 @@ runs on a small set of pages written from the 2021 annual report, so ranking is 
 """
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from tests.search.factories import ContentPageFactory
@@ -84,13 +82,8 @@ def top_titles(client, language: str, query: str, limit: int = 3) -> list[str]:
     return found[:limit]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
 @pytest.mark.parametrize(("query", "language", "target"), DEMO)
-def test_demo_relevance(employee_client, demo, query, language, target):
+def test_demo_relevance(employee_client, demo_content, query, language, target):
     pages = Page.objects.live().filter(locale__language_code=language)
     if not any(re.search(target, page.title) for page in pages):
         pytest.skip(f"no demo page matches {target!r} on this branch yet (built by another issue)")

@@ -162,12 +162,8 @@ def test_results_page_query_count_does_not_grow_with_results(search, django_asse
     assert len(titles(response)) == 10
 
 
-def test_zero_results_page_suggests_the_report_page_and_sections(search):
-    from io import StringIO
+def test_zero_results_page_suggests_the_report_page_and_sections(search, demo_content):
 
-    from django.core.management import call_command
-
-    call_command("load_demo_content", stdout=StringIO())
     response = search(q="xylofoonles")
     body = response.content.decode()
     assert "0 resultaten voor “xylofoonles”" in body

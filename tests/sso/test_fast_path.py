@@ -1,12 +1,9 @@
 """The page cache's fast path never serves a session whose check at the provider is due."""
 
 import time
-from io import StringIO
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
-from wagtail.models import Page
 
 from portal.fastpath import FastPageApp
 from sso.backends import CHECKED_AT, REFRESH_TOKEN
@@ -16,9 +13,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("keep_test_connecti
 
 
 @pytest.fixture
-def django_app(settings):
-    call_command("load_demo_content", stdout=StringIO())
-    Page.fix_tree()
+def django_app(settings, demo_content):
     settings.PAGE_CACHE_FAST_PATH = "true"
     settings.OIDC_RP_CLIENT_ID = "portal"
     settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "http://127.0.0.1:9/authorize"

@@ -12,12 +12,7 @@ from home.models import Department
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-def test_demo_is_idempotent(demo):
+def test_demo_is_idempotent(demo_content):
     before = (
         sorted(HistoricalFigure.objects.values_list("year", "key", "value")),
         sorted(EmployeeSurvey.objects.values_list("year", "respondents", "experienced", "percentage")),
@@ -33,19 +28,19 @@ def test_demo_is_idempotent(demo):
     assert after[2] == 1
 
 
-def test_historical_department_figures_use_real_department_slugs(demo):
+def test_historical_department_figures_use_real_department_slugs(demo_content):
     slugs = set(Department.objects.values_list("slug", flat=True))
     for key in HistoricalFigure.objects.filter(key__contains=".by_department.").values_list("key", flat=True):
         assert key.rsplit(".", 1)[1] in slugs, key
 
 
-def test_demo_survey_gives_the_seeds_percentages(demo):
+def test_demo_survey_gives_the_seeds_percentages(demo_content):
     survey = service.export(2021, exact=True)["employee_survey"]
     assert survey == {"respondents": 3265, "experienced": 228, "percentage": 7.0, "previous_percentage": 6.0}
     assert service.export(2020)["employee_survey"]["previous_percentage"] == 9.0
 
 
-def test_demo_report_page_is_published_under_a_section(employee_client, demo):
+def test_demo_report_page_is_published_under_a_section(employee_client, demo_content):
     page = AnnualReportPage.objects.get(year=2021)
     assert page.live and page.get_parent().slug == "melden"
     assert AnnualReportPage.search_section == "jaarverslag"

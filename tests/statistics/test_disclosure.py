@@ -2,10 +2,7 @@
 public version of a year can be narrowed below the threshold, for the demo years, for randomised
 years, and across corrections; a deliberately weak rule fails the same audit (the control)."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -118,8 +115,7 @@ def public_tables(year: int, client) -> list[Table]:
 
 
 @pytest.mark.django_db
-def test_the_demo_years_pass_the_audit(make_user):
-    call_command("load_demo_content", stdout=StringIO())
+def test_the_demo_years_pass_the_audit(make_user, demo_content):
     client = Client()
     client.force_login(make_user(Role.EMPLOYEE))
     for year in (2020, 2021):

@@ -8,10 +8,8 @@ awareness, reports and VPD apps); until then it is skipped.
 import re
 from collections import Counter
 from html import unescape
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from forms.statistics import service
 from forms.statistics.models import AnnualReportPage
@@ -48,17 +46,12 @@ def by_code(rows) -> dict:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-
-
-@pytest.fixture
 def office_client(client, make_user):
     client.force_login(make_user(Role.INTEGRITY_OFFICE))
     return client
 
 
-def test_every_2021_figure_is_in_the_json_export(office_client, demo):
+def test_every_2021_figure_is_in_the_json_export(office_client, demo_content):
     data = office_client.get("/api/statistics/2021.json").json()
     assert data["year"] == 2021
     assert data["publication"]["version"] == 1  # the published snapshot, not the live figures
@@ -134,7 +127,7 @@ def test_every_2021_figure_is_in_the_json_export(office_client, demo):
     assert by_code(peer["by_sequence"]) == {"eerste-gesprek": 64, "tweede-gesprek": 13, "derde-gesprek": 1}
 
 
-def test_the_employee_export_shows_the_named_departments_of_the_advisors(employee_client, demo):
+def test_the_employee_export_shows_the_named_departments_of_the_advisors(employee_client, demo_content):
     data = employee_client.get("/api/statistics/2021.json").json()
     departments = by_code(data["confidential_advisors"]["by_department"])
     assert (departments["stadsbedrijven"], departments["wi"]) == (23, 9)
@@ -158,7 +151,7 @@ def row(html: str, code: str) -> list[str]:
     return cells(found.group(1))
 
 
-def test_every_2021_figure_is_on_the_annual_report_page(employee_client, demo):
+def test_every_2021_figure_is_on_the_annual_report_page(employee_client, demo_content):
     page = AnnualReportPage.objects.get(year=2021, locale__language_code="nl")
     html = employee_client.get(page.url).content.decode()
 
@@ -200,7 +193,7 @@ def test_every_2021_figure_is_on_the_annual_report_page(employee_client, demo):
     assert row(peer, "derde-gesprek")[1] == "1"
 
 
-def test_the_appendix_lists_the_seeds_11_reports(employee_client, demo):
+def test_the_appendix_lists_the_seeds_11_reports(employee_client, demo_content):
     cases = service.value(service.report(2021), "integrity_reports.cases")
     assert len(cases) == 11
     found = Counter(
@@ -222,7 +215,9 @@ def test_the_appendix_lists_the_seeds_11_reports(employee_client, demo):
         assert norm(case["subject"]) in norm(appendix)
 
 
-def test_page_query_count_over_all_sources_is_bounded(employee_client, demo, django_assert_max_num_queries):
+def test_page_query_count_over_all_sources_is_bounded(
+    employee_client, demo_content, django_assert_max_num_queries
+):
     from django.core.cache import cache
 
     page = AnnualReportPage.objects.get(year=2021, locale__language_code="nl")
