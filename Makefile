@@ -60,7 +60,7 @@ run: demo ## Set up, load the demo and serve on http://127.0.0.1:$(PORT)
 run-sso: demo ## As run, signed in through the test identity provider on 127.0.0.1:$(IDP_PORT) (README)
 	PORT=$(PORT) IDP_PORT=$(IDP_PORT) scripts/run_sso.sh
 
-serve: install ## Serve the production way (gunicorn, production settings) on http://127.0.0.1:$(PORT)
+serve: install ## Serve the production way (gunicorn + task worker, production settings) on http://127.0.0.1:$(PORT)
 	PORT=$(PORT) scripts/serve.sh
 
 bench: install ## Benchmark pages against nginx serving the same HTML (docs/performance.md)
