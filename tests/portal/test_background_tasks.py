@@ -14,6 +14,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
@@ -21,7 +22,9 @@ from awareness.models import Registration
 from forms.models import IntegrityReport
 from portal.mail import send_mail_later, send_mail_task
 from portal.roles import Role
+from portal.scheduled import run_scheduled_command
 from tests.awareness.factories import SessionFactory
+from tests.forms.factories import IntegrityReportFactory
 from tests.forms.helpers import WHAT, file_report
 from tests.server_processes import free_port
 
@@ -185,7 +188,23 @@ def test_no_task_row_holds_what_a_report_says(database_tasks, client, make_user,
     response = file_report(client, what={**WHAT, "description": secret, "occurred": "sinds juni"})
     assert response.status_code == 200
     report = IntegrityReport.objects.get()
-    call_command("send_integrity_reminders", stdout=StringIO())
+    call_command("send_integrity_reminders", "--now", stdout=StringIO())  # the job itself, queuing the mail
     rows = list(DBTaskResult.objects.values_list("args_kwargs", flat=True))
     assert any(report.reference in str(row) for row in rows), "the reminder was queued"
     assert not any(secret in str(row) or "sinds juni" in str(row) for row in rows)
+
+
+def test_a_scheduled_command_enqueues_its_job_and_the_worker_runs_it(database_tasks, settings, make_user):
+    office = make_user(Role.INTEGRITY_OFFICE, email="ib@portaal.invalid")
+    report = IntegrityReportFactory(received_on=timezone.localdate())
+    settings.EMAIL_BACKEND = LOCMEM
+    out = StringIO()
+    call_command("send_integrity_reminders", "--days-ahead=3", stdout=out)  # what cron runs
+    assert "Enqueued send_integrity_reminders" in out.getvalue()
+    [job] = DBTaskResult.objects.filter(task_path=run_scheduled_command.module_path)
+    assert job.args_kwargs["args"] == ["send_integrity_reminders", {"days_ahead": 3}]
+    assert mail.outbox == []
+    run_worker()  # runs the job, which queues the mail, which the same batch sends
+    [message] = mail.outbox
+    assert message.to == [office.email] and report.reference in message.body
+    assert not DBTaskResult.objects.exists()

@@ -4,12 +4,12 @@ conditional update before its e-mail goes out, so runs (even overlapping ones) n
 
 import datetime
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from awareness import services
 from awareness.models import Registration
+from portal.scheduled import ScheduledCommand
 
 
 def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
@@ -17,10 +17,10 @@ def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime
     return start, start + datetime.timedelta(days=1)
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = "Send tomorrow's session reminders and yesterday's evaluation requests (run once a day)."
 
-    def handle(self, *args, **options):
+    def run(self, **options):
         today = timezone.localdate()
         confirmed = Registration.objects.filter(
             status=Registration.Status.CONFIRMED, session__cancelled=False

@@ -5,7 +5,6 @@ Run it once a day (cron or a scheduler): `manage.py send_integrity_reminders`.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -13,15 +12,17 @@ from django.utils.translation import override
 from forms.reminders import due_cases
 from portal.mail import send_mail_later
 from portal.roles import Role
+from portal.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
+    scheduled_options = ("days_ahead",)
     help = "E-mail the integrity office about overdue and nearly due case deadlines."
 
     def add_arguments(self, parser):
         parser.add_argument("--days-ahead", type=int, default=2)
 
-    def handle(self, *args, days_ahead: int, **options):
+    def run(self, days_ahead: int, **options):
         today = timezone.localdate()
         lines = due_cases(today, days_ahead)
         if not lines:

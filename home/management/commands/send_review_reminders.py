@@ -6,13 +6,13 @@ twice a day, or every day, sends each owner one email per overdue review.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from home.models import ReviewReminder
 from home.services import overdue_pages
 from portal.mail import send_mail_later
+from portal.scheduled import ScheduledCommand
 
 
 def owner_addresses(page) -> list[str]:
@@ -24,10 +24,10 @@ def owner_addresses(page) -> list[str]:
     return sorted({user.email for user in users if user.email})
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
     help = "Email the owners of content pages whose review date has passed (once per review date)."
 
-    def handle(self, *args, **options):
+    def run(self, **options):
         already = set(ReviewReminder.objects.values_list("page_id", "review_date"))
         sent = 0
         with translation.override(settings.LANGUAGE_CODE):
