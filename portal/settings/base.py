@@ -433,3 +433,6 @@ TASKS = {
 # A mail the relay refused is tried again after MAIL_RETRY_SECONDS, doubling, at most this often.
 MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
 MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
+# Where the file-based mail backend writes (EMAIL_BACKEND=django.core.mail.backends.filebased…):
+# the cross-server suite reads what the task worker sent (scripts/cluster.sh).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", "") or None
