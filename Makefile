@@ -12,7 +12,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search test-distributed
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -87,3 +87,7 @@ bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 r
 	$(TEST) $(BIN)/python scripts/bench_statistics.py
 bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,000 generated pages (throwaway DB)
 	$(BIN)/python scripts/bench_search.py
+
+# --- tasks (#19): the distributed shape ---
+test-distributed: $(STAMP)/python ## Cross-server suite: 2 gunicorn + nginx + task worker (DATABASE_URL=postgres://… throwaway, CACHE_LOCATION=redis://…)
+	scripts/cluster.sh $(MAKE) test-only PYTEST_ARGS="tests/distributed -p no:cacheprovider $(PYTEST_ARGS)"
