@@ -181,3 +181,36 @@ def mailed_to() -> set[str]:
             if line.startswith("To: "):
                 found.update(address.strip() for address in line[4:].split(","))
     return found
+
+
+def test_the_statistics_follow_a_report_filed_on_the_other_server(servers, make_person):
+    """The office reads this year's live figures on one server (twice: the second answer is the
+    cached one); a report filed on the other server changes what the first server answers at once."""
+    from django.utils import timezone
+
+    from portal.mfa.demo import current_code, give_demo_totp
+    from portal.roles import Role
+    from tests.forms.test_two_servers import draft, review_page
+
+    first, second = servers
+    office = make_person(Role.INTEGRITY_OFFICE)
+    give_demo_totp(office)
+    browser = Browser()
+    browser.sign_in(second, office)
+    verify = browser.get(second + "/nl/account/tweede-factor/")
+    assert verify.status_code == 200, verify.status_code
+    assert (
+        browser.post(second + "/nl/account/tweede-factor/", verify.text, {"code": current_code()}).status_code
+        == 302
+    )
+    url = f"{second}/api/statistics/{timezone.localdate().year}.json?live=1"
+    before = browser.get(url)
+    assert before.status_code == 200, before.status_code
+    assert browser.get(url).json() == before.json()  # served from the shared cache, unchanged
+
+    reporter = PageBrowser("198.51.100.40")
+    page = review_page(reporter, first)
+    done = reporter.post(first + "/nl/melding/", page, {"step": "3", "draft": draft(page)})
+    assert 'id="receipt-code"' in done.text
+
+    assert browser.get(url).json() != before.json()
