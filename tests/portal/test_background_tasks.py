@@ -40,6 +40,9 @@ LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 def database_tasks(settings, monkeypatch):
     settings.TASKS = DATABASE_TASKS
     settings.MAIL_RETRY_SECONDS = 0  # the next attempt is due at once, so one batch runs them all
+    # Between tasks the worker closes connections whose autocommit differs from the settings, as
+    # the test's transaction's does: it would end the test's transaction (PostgreSQL).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     if connection.vendor == "sqlite":
         # The worker claims a task in BEGIN EXCLUSIVE on SQLite, which cannot start inside the
         # test's transaction; a savepoint stands in. PostgreSQL runs the worker's own locking.
