@@ -3,7 +3,7 @@
 A task that succeeded leaves no row behind (its arguments may hold a mail body or a recipient):
 `task_finished` deletes it at once. A failed attempt stays, so administrators see it at
 Instellingen → Achtergrondtaken (portal/task_admin.py), until a later attempt of the same message
-succeeds or `manage.py prune_db_task_results --status FAILED --min-age-days N` (cron) removes it.
+succeeds or `manage.py prune_db_task_results --min-age-days N` (cron) removes it.
 """
 
 from __future__ import annotations
