@@ -12,7 +12,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -60,7 +60,7 @@ run: demo ## Set up, load the demo and serve on http://127.0.0.1:$(PORT)
 run-sso: demo ## As run, signed in through the test identity provider on 127.0.0.1:$(IDP_PORT) (README)
 	PORT=$(PORT) IDP_PORT=$(IDP_PORT) scripts/run_sso.sh
 
-serve: install ## Serve the production way (gunicorn, production settings) on http://127.0.0.1:$(PORT)
+serve: install ## Serve the production way (gunicorn + task worker, production settings) on http://127.0.0.1:$(PORT)
 	PORT=$(PORT) scripts/serve.sh
 
 bench: install ## Benchmark pages against nginx serving the same HTML (docs/performance.md)
@@ -90,3 +90,7 @@ bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 r
 	$(TEST) $(BIN)/python scripts/bench_statistics.py
 bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,000 generated pages (throwaway DB)
 	$(BIN)/python scripts/bench_search.py
+
+# --- tasks (#19): the distributed shape ---
+test-distributed: $(STAMP)/python ## Cross-server suite: 2 gunicorn + nginx + task worker (DATABASE_URL=postgres://… throwaway, CACHE_LOCATION=redis://…)
+	scripts/cluster.sh $(MAKE) test-only PYTEST_ARGS="tests/distributed -p no:cacheprovider $(PYTEST_ARGS)"

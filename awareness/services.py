@@ -12,7 +12,6 @@ from functools import partial
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from awareness.ics import calendar_document
 from awareness.models import Registration, Session
+from portal.mail import Attachment, send_mail_later
 
 CANCEL_SALT = "awareness.registration.cancel"
 FEED_SALT = "awareness.feed"
@@ -140,14 +140,11 @@ def _mail(registration: Registration, template: str, subject: str, attach_ics: b
         "cancel_url": cancel_url(registration),
     }
     body = render_to_string(f"awareness/email/{template}.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=[registration.email])
+    attachments = ()
     if attach_ics:
-        message.attach(
-            "activiteit.ics",
-            calendar_document([registration.session], registration.session.item.title),
-            "text/calendar",
-        )
-    message.send()
+        ics = calendar_document([registration.session], registration.session.item.title)
+        attachments = (Attachment("activiteit.ics", ics, "text/calendar"),)
+    send_mail_later(subject, body, [registration.email], attachments=attachments)
 
 
 def send_registration_email(registration: Registration) -> None:
@@ -181,9 +178,7 @@ def send_evaluation_request(registration: Registration) -> None:
         "url": evaluation_url(registration),
     }
     body = render_to_string("awareness/email/evaluation.txt", context)
-    EmailMessage(
-        subject=_("Hoe was het? %(title)s") % {"title": title}, body=body, to=[registration.email]
-    ).send()
+    send_mail_later(_("Hoe was het? %(title)s") % {"title": title}, body, [registration.email])
 
 
 def feed_token(user) -> str:

@@ -17,14 +17,13 @@ import contextlib
 import contextvars
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models.signals import m2m_changed, pre_delete
 from django.utils.translation import gettext as _
 
+from portal.mail import send_mail_later
 from portal.roles import OFFICE_LEAD_PERMISSION, Role
 from portal.separation import OFFICE_ROLE_NAMES
 
@@ -225,7 +224,7 @@ def mail_office(entry_pk: int, roles_involved: set[str]) -> None:
     if not recipients:
         logger.warning("Role change %s: nobody in the integrity office to tell", entry_pk)
         return
-    send_mail(
+    send_mail_later(
         _("Wijziging in de rollen van het integriteitsbureau"),
         _(
             "Iemand heeft de rollen van het integriteitsbureau, de vertrouwenspersonen of de leiding "
@@ -234,7 +233,6 @@ def mail_office(entry_pk: int, roles_involved: set[str]) -> None:
             "integriteitsbureau."
         )
         % {"entry": entry_pk},
-        settings.DEFAULT_FROM_EMAIL,
         recipients,
     )
 

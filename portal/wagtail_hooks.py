@@ -90,3 +90,25 @@ def second_factor_reset_menu_item():
     return SecondFactorResetMenuItem(
         _("Tweede factor wissen"), reverse("mfa:reset_list"), icon_name="key", order=900
     )
+
+
+# Background tasks (portal/task_admin.py): administrators see what waits and what failed.
+@hooks.register("register_admin_urls")
+def register_tasks_urls():
+    from django.urls import path
+
+    from portal.task_admin import TasksView
+
+    return [path("achtergrondtaken/", TasksView.as_view(), name="portal_tasks")]
+
+
+class TasksMenuItem(MenuItem):
+    def is_shown(self, request):
+        from portal.task_admin import can_see_tasks
+
+        return can_see_tasks(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_tasks_menu_item():
+    return TasksMenuItem(_("Achtergrondtaken"), reverse("portal_tasks"), icon_name="cogs", order=910)

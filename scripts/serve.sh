@@ -44,5 +44,14 @@ fi
 
 "$PYTHON" manage.py migrate --noinput -v0
 "$PYTHON" manage.py collectstatic --noinput -v0
+# The task worker (e-mail, Wagtail's search and reference index; docs/deployment.md) runs beside
+# gunicorn and stops with it. In production it is a process (service) of its own.
+# SERVE_WORKER=false leaves it out (when a worker runs elsewhere), as does TASKS_BACKEND=immediate.
+if [ "${SERVE_WORKER:-true}" != false ] && [ "${TASKS_BACKEND:-database}" = database ]; then
+    "$PYTHON" manage.py db_worker --no-reload --interval "${TASK_WORKER_INTERVAL:-1}" &
+    worker=$!
+    trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT
+    echo "Task worker (manage.py db_worker) started"
+fi
 echo "Serving (gunicorn, production settings) on http://127.0.0.1:$PORT"
-exec "$PYTHON" -m gunicorn --config portal/gunicorn.conf.py portal.wsgi:application
+"$PYTHON" -m gunicorn --config portal/gunicorn.conf.py portal.wsgi:application

@@ -1,12 +1,11 @@
 """The aftercare notification to the peer-support team. It never contains the incident's description."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from portal.mail import send_mail_later
 from portal.roles import Role
 from vpd.models import Incident
 
@@ -24,4 +23,4 @@ def notify_peer_support(incident: Incident) -> int:
     with override("nl"):
         subject = _("Nazorg gevraagd na incident %(reference)s") % {"reference": incident.reference}
         body = render_to_string("vpd/email/aftercare_notification.txt", {"incident": incident})
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    return send_mail_later(subject, body, recipients)

@@ -416,3 +416,23 @@ if _oidc_origin.scheme and _oidc_origin.netloc:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
         f"{_oidc_origin.scheme}://{_oidc_origin.netloc}"
     )
+
+# Background tasks (Django's task framework through the django-tasks backport; docs/deployment.md):
+# the database backend (django-tasks-db), run by `manage.py db_worker` as a process of its own.
+# All of them: e-mail (portal/mail.py) and Wagtail's own (search index, reference index).
+# TASKS_BACKEND=immediate runs each task in the process that enqueues it (`make run`, tests).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[env_str("TASKS_BACKEND", "database")]
+    }
+}
+# A mail the relay refused is tried again after MAIL_RETRY_SECONDS, doubling, at most this often.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
+# Where the file-based mail backend writes (EMAIL_BACKEND=django.core.mail.backends.filebased…):
+# the cross-server suite reads what the task worker sent (scripts/cluster.sh).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", "") or None

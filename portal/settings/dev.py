@@ -13,6 +13,9 @@ os.environ.setdefault("PORTAL_AUDIT_KEY", insecure_keys.DEV_AUDIT_KEY)
 os.environ.setdefault("DEBUG", "true")
 # Searches show in the reports at once (production adds them up for 10 s).
 os.environ.setdefault("SEARCH_COUNT_FLUSH_SECONDS", "0")
+# Tasks (e-mail, Wagtail's search and reference index) run at once in the enqueuing process, no worker
+# needed; tests of the worker switch to the database backend (tests/portal/test_background_tasks.py).
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from .base import *  # noqa: F403
 

@@ -10,6 +10,9 @@ os.environ.setdefault("PORTAL_ENCRYPTION_KEYS", insecure_keys.TEST_ENCRYPTION_KE
 # A fixed audit log key (development and tests only).
 os.environ.setdefault("PORTAL_AUDIT_KEY", insecure_keys.TEST_AUDIT_KEY)
 os.environ.setdefault("DEBUG", "false")
+# Tasks (e-mail, Wagtail's search and reference index) run at once in the enqueuing process, no worker
+# needed; tests of the worker switch to the database backend (tests/portal/test_background_tasks.py).
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from .base import *  # noqa: F403
 

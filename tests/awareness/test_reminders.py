@@ -12,13 +12,20 @@ from tests.awareness.factories import RegistrationFactory, SessionFactory, in_da
 pytestmark = pytest.mark.django_db
 
 
-def run() -> str:
-    out = StringIO()
-    call_command("send_awareness_reminders", stdout=out)
-    return out.getvalue()
+@pytest.fixture
+def run(django_capture_on_commit_callbacks):
+    """The command, with its mail leaving once its writes commit (portal/mail.py)."""
+
+    def run() -> str:
+        out = StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("send_awareness_reminders", stdout=out)
+        return out.getvalue()
+
+    return run
 
 
-def test_reminders_go_once_to_confirmed_people_of_tomorrows_sessions():
+def test_reminders_go_once_to_confirmed_people_of_tomorrows_sessions(run):
     tomorrow = SessionFactory(start=in_days(1, hour=10), end=in_days(1, hour=12))
     next_week = SessionFactory(start=in_days(7))
     confirmed = RegistrationFactory(session=tomorrow)
@@ -37,7 +44,7 @@ def test_reminders_go_once_to_confirmed_people_of_tomorrows_sessions():
     assert len(mail.outbox) == 1
 
 
-def test_evaluation_requests_go_once_after_the_session():
+def test_evaluation_requests_go_once_after_the_session(run):
     yesterday = SessionFactory(start=in_days(-1, hour=10), end=in_days(-1, hour=12))
     came = RegistrationFactory(session=yesterday, attended=True)
     RegistrationFactory(session=yesterday, attended=False)

@@ -79,7 +79,9 @@ def test_retention_period_is_configurable(settings):
     assert IntegrityReport.objects.exclude(purged_on=None).count() == 1
 
 
-def test_reminder_mails_the_office_about_due_deadlines_without_content(make_user):
+def test_reminder_mails_the_office_about_due_deadlines_without_content(
+    make_user, django_capture_on_commit_callbacks
+):
     office = make_user(Role.INTEGRITY_OFFICE, email="ib@portaal.invalid")
     make_user(Role.ADMINISTRATOR, email="beheer@portaal.invalid")
     late = IntegrityReportFactory(received_on=TODAY - datetime.timedelta(days=10), description="GEHEIM")
@@ -91,13 +93,15 @@ def test_reminder_mails_the_office_about_due_deadlines_without_content(make_user
         f"{late.reference}: ontvangst bevestigen vóór {late.acknowledge_by.isoformat()} (verlopen)",
         f"{new.reference}: ontvangst bevestigen vóór {new.acknowledge_by.isoformat()} (nieuw)",
     ]
-    call_command("send_integrity_reminders", stdout=StringIO())
+    with django_capture_on_commit_callbacks(execute=True):  # mail leaves after commit (portal/mail.py)
+        call_command("send_integrity_reminders", stdout=StringIO())
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [office.email]
     assert late.reference in mail.outbox[0].body and "GEHEIM" not in mail.outbox[0].body
 
 
-def test_no_reminder_without_due_deadlines():
+def test_no_reminder_without_due_deadlines(django_capture_on_commit_callbacks):
     IntegrityReportFactory(received_on=TODAY, acknowledged_on=TODAY)
-    call_command("send_integrity_reminders", stdout=StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_integrity_reminders", stdout=StringIO())
     assert mail.outbox == []

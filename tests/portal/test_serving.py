@@ -82,6 +82,20 @@ def test_benchmark_refuses_settings_that_are_not_production_like(tmp_path):
     assert "templates are not cached" in result.stderr
 
 
+def session_commands(session_id: int) -> list[bytes]:
+    """The command lines of the processes in a session (Linux /proc)."""
+    from pathlib import Path
+
+    commands = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[3]) == session_id:
+                commands.append((stat.parent / "cmdline").read_bytes())
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended meanwhile
+    return commands
+
+
 def test_make_serve_starts_the_production_server_on_a_fresh_checkout(tmp_path):
     """`scripts/serve.sh` (what `make serve` runs) without any secrets in the environment: it must
     make its local keys, migrate, collect the static files and answer through gunicorn."""
@@ -104,6 +118,7 @@ def test_make_serve_starts_the_production_server_on_a_fresh_checkout(tmp_path):
             "PORTAL_ENCRYPTION_KEYS",
             "PORTAL_AUDIT_KEY",
             "DATABASE_URL",
+            "TASKS_BACKEND",
         }
     }
     env.update(
@@ -141,6 +156,7 @@ def test_make_serve_starts_the_production_server_on_a_fresh_checkout(tmp_path):
         assert server.poll() is None, server.stdout.read().decode()[-3000:]
         assert status == 200
         assert location and "/login/" in location  # the intranet asks to sign in
+        assert any(b"db_worker" in command for command in session_commands(server.pid)), "no task worker"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

@@ -5,23 +5,24 @@ Run it once a day (cron or a scheduler): `manage.py send_integrity_reminders`.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from forms.reminders import due_cases
+from portal.mail import send_mail_later
 from portal.roles import Role
+from portal.scheduled import ScheduledCommand
 
 
-class Command(BaseCommand):
+class Command(ScheduledCommand):
+    scheduled_options = ("days_ahead",)
     help = "E-mail the integrity office about overdue and nearly due case deadlines."
 
     def add_arguments(self, parser):
         parser.add_argument("--days-ahead", type=int, default=2)
 
-    def handle(self, *args, days_ahead: int, **options):
+    def run(self, days_ahead: int, **options):
         today = timezone.localdate()
         lines = due_cases(today, days_ahead)
         if not lines:
@@ -42,6 +43,5 @@ class Command(BaseCommand):
                 + _("Open de zaken in het beheer: %(url)s")
                 % {"url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/integriteitsmeldingen/"}
             )
-        if recipients:
-            send_mail(subject, body, None, recipients)
+        send_mail_later(subject, body, recipients)
         self.stdout.write(f"Reminder with {len(lines)} deadlines sent to {len(recipients)} people.")
