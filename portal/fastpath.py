@@ -13,7 +13,7 @@ most of the cost. This WSGI wrapper answers the same requests with the same byte
    for a session Django saw within `SESSION_ACTIVITY_INTERVAL` and before its absolute deadline
    (portal/user_sessions.py), so no session is served past its idle or absolute timeout; a person
    who must prove a second factor only once the session has (portal/mfa/).
-3. Only when the shell is in the page cache under the current generation (so only pages Django
+3. Only when the shell is in the page cache and nothing it shows changed since (so only pages Django
    itself decided to store: never restricted, private or personal ones) and this process has seen
    Django answer the same page: the response headers (security headers, CSP, `Vary`,
    `Cache-Control`) are replayed exactly as Django's middleware produced them then, minus cookies.
@@ -52,7 +52,8 @@ from portal.cache import (
     _cache,
     _excluded_paths,
     cached_view_served,
-    current_generation,
+    current_generations,
+    fresh_entry,
     page_key,
     profile_string,
 )
@@ -102,7 +103,7 @@ class FastPageApp:
         self.excluded = _excluded_paths()
         self.release = getattr(settings, "PAGE_CACHE_RELEASE", "")
         self.session_store = _session_store()
-        self.templates: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        self.templates: dict[tuple, list[tuple[str, str]]] = {}
         self.lock = threading.Lock()
         self._view_paths: dict[str, str] | None = None
 
@@ -190,13 +191,15 @@ class FastPageApp:
                 return None  # password-protected content opened: personal
             profile = profile_string(record["superuser"], record["groups"])
             address = f"{request.get_full_path()}#visibility={profile}"
-        key = page_key(self.release, current_generation(), host, language, address)
-        entry = _cache().get(key)
+        key = page_key(self.release, host, language, address)
+        entry = fresh_entry(_cache().get(key), current_generations())
         if entry is None:
             return None
-        template = self.templates.get((key, secure))
+        # Headers are learned per version of the page (a publish may change its robots header).
+        version = (key, secure, tuple(sorted(entry["dependencies"].items())))
+        template = self.templates.get(version)
         if template is None:
-            return Learn((key, secure))
+            return Learn(version)
         person = holes.Person(
             pk=get_user_model()._meta.pk.to_python(user_id),
             username=record["username"],
@@ -253,5 +256,5 @@ class Learn:
 
     __slots__ = ("key",)
 
-    def __init__(self, key: tuple[str, bool]):
+    def __init__(self, key: tuple):
         self.key = key
