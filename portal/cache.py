@@ -27,12 +27,14 @@ What keeps it safe:
   every hit (count the search) in `request.page_cache_meta`; `cached_view_served` is sent with it.
 - Parts of a page that differ per person are holes (portal/holes.py: `{% personal %}`), filled in
   on every response, so such a page still shares one shell (the code of conduct's confirmation).
-- Any change to published content, snippets, settings, images, documents, sites, locales, view
-  restrictions or any model of the project's apps increases the generation (one row in the
-  database, so all app servers see it at once); `PAGE_CACHE_TIMEOUT` bounds how long a shell lives
-  (for content that depends on the date). Writes that bypass model signals (`QuerySet.update`,
-  `bulk_create`) call `bump_generation()` themselves; a project model that never shows on a page
-  (an audit log) may set `page_cache_ignore = True` so its writes leave the cache alone.
+- Invalidation follows what a page shows (portal/page_scopes.py): a shell remembers the number of
+  every scope it showed (CONTENT always; a page type's `page_cache_depends_on` /
+  `page_cache_dependencies()`; what a view names with `depends_on()`), and is stale once one of
+  them moved. A write bumps the scopes its model declares in `page_cache_scopes` (nothing for
+  records no page shows, CONTENT when it declares nothing), once per transaction, after the commit
+  (`bump()`). The numbers live in the database, so all app servers see a bump at once;
+  `PAGE_CACHE_TIMEOUT` bounds how long a shell lives (for content that depends on the date).
+  Writes that bypass model signals (`QuerySet.update`, `bulk_create`) call `bump()` themselves.
 
 portal/fastpath.py answers hits for signed-in people before Django's request cycle.
 """
