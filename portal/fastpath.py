@@ -68,13 +68,68 @@ MAX_TEMPLATES = 4096
 _LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]+)?)/")
 
 
+#: What the fast path was written for. It answers instead of this exact middleware stack, so a
+#: middleware added, removed or moved (its work would be skipped on cached pages), another session
+#: engine or another Django release turns it off at start, with the reason in the log. Check what
+#: the change means for cached pages (module docstring), then update these.
+WRITTEN_FOR_MIDDLEWARE = (
+    "forms.middleware.AnonymousReportMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.role_audit.ActorMiddleware",
+    "portal.user_sessions.SessionTimeoutMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "portal.mfa.middleware.SecondFactorMiddleware",
+    "portal.admin_access.AdminAccessMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "sso.middleware.IdentityProviderRecheckMiddleware",
+    "vpd.middleware.TeamInstructionAdminGuard",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.cache.PageCacheMiddleware",
+)
+WRITTEN_FOR_SESSION_ENGINES = frozenset(
+    {
+        "django.contrib.sessions.backends.cached_db",
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cache",
+    }
+)
+WRITTEN_FOR_DJANGO = (5, 2)
+
+
+def unfit_reason() -> str | None:
+    """Why the fast path must not run with these settings, or None."""
+    import django
+
+    if tuple(settings.MIDDLEWARE) != WRITTEN_FOR_MIDDLEWARE:
+        changed = sorted(set(settings.MIDDLEWARE) ^ set(WRITTEN_FOR_MIDDLEWARE)) or ["the order"]
+        return f"MIDDLEWARE differs from what it was written for ({', '.join(changed)})"
+    if settings.SESSION_ENGINE not in WRITTEN_FOR_SESSION_ENGINES:
+        return f"SESSION_ENGINE {settings.SESSION_ENGINE} is not one it was written for"
+    if tuple(django.VERSION[:2]) != WRITTEN_FOR_DJANGO:
+        return f"Django {django.get_version()} is not the release it was written for (5.2)"
+    return None
+
+
 def fast_path_enabled() -> bool:
     setting = str(getattr(settings, "PAGE_CACHE_FAST_PATH", "auto")).lower()
     if not getattr(settings, "PAGE_CACHE_ENABLED", True) or setting in ("false", "0", "off", "no"):
         return False
-    if setting in ("true", "1", "on", "yes"):
-        return True
-    return "LocMemCache" not in settings.CACHES["default"]["BACKEND"]
+    if setting not in ("true", "1", "on", "yes") and "LocMemCache" in settings.CACHES["default"]["BACKEND"]:
+        return False
+    reason = unfit_reason()
+    if reason is not None:
+        logger.warning("Page cache fast path off: %s (portal/fastpath.py)", reason)
+        return False
+    return True
 
 
 @lru_cache(maxsize=16)
