@@ -48,7 +48,7 @@ from home.models import CodeOfConductPage
 code = CodeOfConductPage.objects.live().filter(locale__language_code="nl").first()
 calendar = CalendarPage.objects.live().filter(locale__language_code="nl").first()
 sessions = Session.objects.filter(start__gte=timezone.now(), item__live=True).values_list("pk", flat=True)[:5]
-print(code.url, code.pk, calendar.url, ",".join(map(str, sessions)))
+print("LOADTEST", code.url, code.pk, calendar.url, ",".join(map(str, sessions)))
 """
 
 PUBLISH = """
@@ -107,8 +107,10 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
             capture_output=True,
             text=True,
-        ).stdout.split()
-        code_url, code_id, calendar_url, session_ids = (found + [""] * 4)[:4]
+        ).stdout
+        # `manage.py shell` may print its own lines first (the objects it imported): take ours.
+        line = next((row for row in found.splitlines() if row.startswith("LOADTEST ")), "LOADTEST")
+        code_url, code_id, calendar_url, session_ids = ([*line.split()[1:], "", "", "", ""])[:4]
         if args.cache == "redis":
             redis_port = free_port()
             command = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""]
