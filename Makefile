@@ -12,7 +12,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ serve: install ## Serve the production way (gunicorn + task worker, production s
 
 bench: install ## Benchmark pages against nginx serving the same HTML (docs/performance.md)
 	$(BIN)/python scripts/bench_pages.py
+
+loadtest: install ## The morning-of-the-week load test with Locust (loadtest/, docs/performance.md)
+	$(BIN)/python loadtest/run.py $(LOADTEST_ARGS)
 
 lint: $(STAMP)/python ## Ruff lint and format check
 	$(BIN)/ruff check .

@@ -15,6 +15,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_scopes
+
 
 class Format(models.TextChoices):
     ON_SITE = "on_site", _("Op locatie")
@@ -44,6 +46,9 @@ class CalendarPage(Page):
     undermining; editors place programme items and Week van de Weerbaarheid editions under it.
     """
 
+    # Page cache: shows sessions, places left and evaluations (portal/page_scopes.py).
+    page_cache_depends_on = (page_scopes.SESSIONS,)
+
     intro = models.TextField(_("inleiding"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -64,6 +69,9 @@ class CalendarPage(Page):
 
 class EditionPage(Page):
     """One Week van de Weerbaarheid: groups its programme items and shows their evaluation."""
+
+    # Page cache: shows sessions, places left and evaluations (portal/page_scopes.py).
+    page_cache_depends_on = (page_scopes.SESSIONS,)
 
     year = models.PositiveIntegerField(_("jaar"))
     start_date = models.DateField(_("eerste dag"))
@@ -111,6 +119,9 @@ class ProgrammeItemPage(Page):
     Employees read what it is about and register for one of its sessions; its organiser sees the
     registrations, the waitlist and the check-in list.
     """
+
+    # Page cache: shows sessions, places left and evaluations (portal/page_scopes.py).
+    page_cache_depends_on = (page_scopes.SESSIONS,)
 
     search_section = "agenda"
 
@@ -214,6 +225,9 @@ class SessionQuerySet(models.QuerySet):
 class Session(models.Model):
     """One occurrence of a programme item: when, where (or online), and how many places."""
 
+    # Page cache: places left show on the calendar, programme items and search results.
+    page_cache_scopes = (page_scopes.SESSIONS,)
+
     item = models.ForeignKey(
         ProgrammeItemPage,
         verbose_name=_("programmaonderdeel"),
@@ -294,6 +308,9 @@ class Session(models.Model):
 class Registration(models.Model):
     """A colleague's registration for a session: confirmed, on the waitlist, or cancelled."""
 
+    # Page cache: a sign-up changes the places left, and nothing else anyone sees.
+    page_cache_scopes = (page_scopes.SESSIONS,)
+
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Aangemeld")
         WAITLISTED = "waitlisted", _("Op de wachtlijst")
@@ -349,6 +366,9 @@ class Registration(models.Model):
 class Evaluation(models.Model):
     """A participant's short evaluation of a session they attended (rating, what was useful, comment)."""
 
+    # Page cache: the edition page shows the evaluations' count and average per item.
+    page_cache_scopes = (page_scopes.SESSIONS,)
+
     registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="evaluation")
     rating = models.PositiveSmallIntegerField(
         _("cijfer"), choices=[(n, str(n)) for n in range(1, 6)], help_text=_("1 = slecht, 5 = uitstekend")
@@ -370,6 +390,9 @@ class Evaluation(models.Model):
 
 class IntroductionMeeting(models.Model):
     """An introduction meeting for new colleagues, where they take the integrity declaration."""
+
+    # Page cache: introduction meetings are managed in the admin and counted in the statistics.
+    page_cache_scopes = ()
 
     title = models.CharField(
         _("titel"), max_length=200, default=_("Introductiebijeenkomst nieuwe medewerkers")
@@ -406,6 +429,9 @@ class IntroductionAttendance(models.Model):
 
     HR (the administrator role) sees who took the declaration, when and administered by whom.
     """
+
+    # Page cache: counted in the statistics (their own cache per year), never shown on a page.
+    page_cache_scopes = ()
 
     meeting = models.ForeignKey(
         IntroductionMeeting,
@@ -471,6 +497,9 @@ class TeamSessionMethod(models.TextChoices):
 
 class TeamSession(models.Model):
     """An awareness session a department held in its own team; feeds the annual statistics."""
+
+    # Page cache: counted in the statistics (their own cache per year), never shown on a page.
+    page_cache_scopes = ()
 
     date = models.DateField(_("datum"))
     department = models.ForeignKey(

@@ -96,6 +96,9 @@ class IntegrityReport(models.Model):
     is removed by the retention command; the statistics fields stay.
     """
 
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
+
     # --- what the reporter tells (encrypted where it is free text)
     category = models.CharField(
         _("onderwerp volgens de gedragscode"), max_length=40, choices=Category.choices
@@ -191,6 +194,9 @@ class IntegrityReport(models.Model):
 class Message(models.Model):
     """A message between the reporter (through the follow-up page) and the integrity office."""
 
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
+
     class Author(models.TextChoices):
         REPORTER = "melder", _("Melder")
         OFFICE = "integriteitsbureau", _("Integriteitsbureau")
@@ -212,6 +218,9 @@ class Message(models.Model):
 
 class Attachment(models.Model):
     """A file the reporter added, rebuilt from its pixels (forms/attachments.py) and encrypted."""
+
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
 
     report = models.ForeignKey(IntegrityReport, on_delete=models.CASCADE, related_name="attachments")
     name = EncryptedTextField(_("bestandsnaam"))
@@ -243,6 +252,9 @@ class Attachment(models.Model):
 
 class InternalNote(models.Model):
     """A note of the integrity office on a case, never shown to the reporter."""
+
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
 
     report = models.ForeignKey(IntegrityReport, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
@@ -283,6 +295,9 @@ class AuditLogEntry(models.Model):
     content, its sequence number and the previous entry's MAC; `manage.py verify_audit_log` walks the
     chain. Written only through `forms.audit.record` (a plain `create` is chained the same way).
     """
+
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
 
     # Empty for entries about the portal itself (role changes) rather than one case.
     report = models.ForeignKey(
@@ -335,6 +350,9 @@ class AuditChainHead(models.Model):
     """The last sequence number and MAC of the audit log: one row, locked while an entry is appended
     so that concurrent workers never fork the chain. Verification compares it with the last entry."""
 
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
+
     sequence = models.PositiveBigIntegerField(default=0)
     mac = models.CharField(max_length=64, blank=True)
 
@@ -384,6 +402,9 @@ class AdvisorRegistration(ClusterableModel):
     dated row below it. Only the advisor who wrote it sees it; the statistics count them.
     """
 
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
+
     advisor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vertrouwenspersoon"),
@@ -429,6 +450,9 @@ class AdvisorRegistration(ClusterableModel):
 class AdvisorConversation(models.Model):
     """One conversation of a confidential advisor with a colleague (only the date)."""
 
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
+
     registration = ParentalKey(AdvisorRegistration, on_delete=models.CASCADE, related_name="conversations")
     held_on = models.DateField(_("datum van het gesprek"))
 
@@ -451,6 +475,9 @@ class SubmissionNonce(models.Model):
     processes and servers. Holds a hash of the nonce and the day only: no link to the report, no
     sequence number that would order it among reports, and it is deleted after a few days.
     """
+
+    # Page cache: never shown on a page: its writes leave the page cache alone (portal/cache.py).
+    page_cache_scopes = ()
 
     digest = models.CharField(max_length=64, primary_key=True)
     claimed_on = models.DateField(db_index=True)

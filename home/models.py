@@ -116,6 +116,9 @@ class EmployeeProfile(models.Model):
     Used to count read confirmations per department; other apps may use it for a user's department.
     """
 
+    # Page cache: a person's department: used for counts, never on a cached page.
+    page_cache_scopes = ()
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -378,6 +381,9 @@ class ReadConfirmation(models.Model):
 
 class ReviewReminder(models.Model):
     """A reminder sent to a page's owner that the page is due for review (one per review date)."""
+
+    # Page cache: a record of reminders sent to page owners.
+    page_cache_scopes = ()
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("pagina"))
     review_date = models.DateField(_("herzieningsdatum"))

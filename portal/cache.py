@@ -27,12 +27,14 @@ What keeps it safe:
   every hit (count the search) in `request.page_cache_meta`; `cached_view_served` is sent with it.
 - Parts of a page that differ per person are holes (portal/holes.py: `{% personal %}`), filled in
   on every response, so such a page still shares one shell (the code of conduct's confirmation).
-- Any change to published content, snippets, settings, images, documents, sites, locales, view
-  restrictions or any model of the project's apps increases the generation (one row in the
-  database, so all app servers see it at once); `PAGE_CACHE_TIMEOUT` bounds how long a shell lives
-  (for content that depends on the date). Writes that bypass model signals (`QuerySet.update`,
-  `bulk_create`) call `bump_generation()` themselves; a project model that never shows on a page
-  (an audit log) may set `page_cache_ignore = True` so its writes leave the cache alone.
+- Invalidation follows what a page shows (portal/page_scopes.py): a shell remembers the number of
+  every scope it showed (CONTENT always; a page type's `page_cache_depends_on` /
+  `page_cache_dependencies()`; what a view names with `depends_on()`), and is stale once one of
+  them moved. A write bumps the scopes its model declares in `page_cache_scopes` (nothing for
+  records no page shows, CONTENT when it declares nothing), once per transaction, after the commit
+  (`bump()`). The numbers live in the database, so all app servers see a bump at once;
+  `PAGE_CACHE_TIMEOUT` bounds how long a shell lives (for content that depends on the date).
+  Writes that bypass model signals (`QuerySet.update`, `bulk_create`) call `bump()` themselves.
 
 portal/fastpath.py answers hits for signed-in people before Django's request cycle.
 """
@@ -47,7 +49,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import DatabaseError, connection, models
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
@@ -59,7 +61,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.views import serve as wagtail_serve
 
-from portal import holes, page_cache_stats
+from portal import holes, page_cache_stats, page_scopes
 
 logger = logging.getLogger(__name__)
 
@@ -88,31 +90,106 @@ def _cache():
 cached_view_served = Signal()
 
 
-# -- the generation ---------------------------------------------------------------------------
+# -- what pages show, and what writes change ---------------------------------------------------
+
+CONTENT = page_scopes.CONTENT
+SESSIONS = page_scopes.SESSIONS
+statistics_scope = page_scopes.statistics
 
 
-def current_generation() -> int:
-    """The generation, read on every cacheable request: plain SQL, no ORM query building."""
+def current_generations() -> dict[str, int]:
+    """Every scope's number, read on every cacheable request: one plain SQL query (a few rows)."""
     from portal.models import CacheGeneration
 
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {CacheGeneration._meta.db_table} WHERE id = 1")  # noqa: S608
-        row = cursor.fetchone()
-    return row[0] if row else 0
+        cursor.execute(f"SELECT scope, value FROM {CacheGeneration._meta.db_table}")  # noqa: S608
+        return dict(cursor.fetchall())
+
+
+def current_generation(scope: str = CONTENT) -> int:
+    return current_generations().get(scope, 0)
+
+
+def is_fresh(dependencies: dict[str, int], generations: dict[str, int]) -> bool:
+    """True when none of the scopes a shell showed has changed since it was rendered."""
+    return all(generations.get(scope, 0) == value for scope, value in dependencies.items())
+
+
+def bump(*scopes: str, using: str | None = None) -> None:
+    """Make the pages that show these scopes stale, once the current transaction commits.
+
+    The scopes of one transaction are gathered and written once, after the commit: outside the
+    writer's transaction (no row lock held by a long write, no bump for a write that rolls back),
+    and never before the change is visible to the request that renders the page again.
+    Outside a transaction this happens at once.
+    """
+    if not scopes:
+        return
+    alias = using or DEFAULT_DB_ALIAS
+    conn = connections[alias]
+    pending = conn.__dict__.setdefault("_page_cache_pending", set())
+    pending.update(scopes)
+    # One callback per write is cheap; the first one to run takes every pending scope.
+    transaction.on_commit(lambda: _flush(alias), using=alias)
 
 
 def bump_generation(**kwargs) -> None:
-    """Make every cached page stale (for every app server: the number lives in the database)."""
+    """Make every cached page stale (kept for writes that bypass signals: `QuerySet.update`)."""
+    bump(CONTENT)
+
+
+def _flush(alias: str) -> None:
     from portal.models import CacheGeneration
 
-    if not CacheGeneration.objects.filter(pk=1).update(value=F("value") + 1):
-        CacheGeneration.objects.get_or_create(pk=1, defaults={"value": 2})
+    scopes = connections[alias].__dict__.pop("_page_cache_pending", set())
+    if not scopes:
+        return
+    rows = CacheGeneration.objects.using(alias)
+    if rows.filter(scope__in=scopes).update(value=F("value") + 1) < len(scopes):
+        existing = set(rows.filter(scope__in=scopes).values_list("scope", flat=True))
+        missing = scopes - existing
+        # A scope nobody changed before reads as 0; another server may create it at the same time.
+        rows.bulk_create([CacheGeneration(scope=scope, value=0) for scope in missing], ignore_conflicts=True)
+        rows.filter(scope__in=missing).update(value=F("value") + 1)
 
 
-def _on_change(sender, instance=None, raw=False, **kwargs):
+def scopes_of(model, instance=None) -> tuple[str, ...]:
+    """The scopes a write of `model` changes: its `page_cache_scopes` (a tuple, or a function of
+    the instance), nothing for `page_cache_ignore = True`, else everything (CONTENT)."""
+    if getattr(model, "page_cache_ignore", False):
+        return ()
+    declared = getattr(model, "page_cache_scopes", None)
+    if declared is None:
+        return (CONTENT,)
+    if callable(declared):
+        return tuple(declared(instance)) if instance is not None else (CONTENT,)
+    return tuple(declared)
+
+
+#: Fields Wagtail writes when an editor saves a draft or locks a page: nothing a reader sees.
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def _on_change(sender, instance=None, raw=False, update_fields=None, **kwargs):
     if raw:  # loading fixtures
         return
-    bump_generation()
+    if update_fields and DRAFT_FIELDS.issuperset(update_fields):
+        return  # a draft saved or a page locked: the live page is unchanged
+    bump(*scopes_of(sender, instance))
+
+
+def _on_move(sender, **kwargs):
+    bump(CONTENT)
 
 
 def content_models() -> list[type[models.Model]]:
@@ -127,7 +204,7 @@ def content_models() -> list[type[models.Model]]:
     }
     found = []
     for model in apps.get_models():
-        if model is CacheGeneration or getattr(model, "page_cache_ignore", False):
+        if model is CacheGeneration or not scopes_of(model):
             continue
         if (
             model._meta.app_label in project_labels
@@ -144,7 +221,24 @@ def connect_signals() -> None:
     for model in content_models():
         post_save.connect(_on_change, sender=model, dispatch_uid=f"page-cache-save-{model._meta.label}")
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"page-cache-delete-{model._meta.label}")
-    post_page_move.connect(_on_change, dispatch_uid="page-cache-move")
+    post_page_move.connect(_on_move, dispatch_uid="page-cache-move")
+
+
+def page_dependencies(page) -> set[str]:
+    """What a page shows besides CONTENT: its type's `page_cache_depends_on` (a tuple) or its
+    `page_cache_dependencies()` (for what depends on the page's own fields, such as a year)."""
+    found = set(getattr(type(page), "page_cache_depends_on", ()))
+    method = getattr(page, "page_cache_dependencies", None)
+    if method is not None:
+        found.update(method())
+    return found
+
+
+def depends_on(request, *scopes: str) -> None:
+    """Called while a page or view renders: its shell also shows these scopes."""
+    capture = getattr(request, "_page_cache", None)
+    if capture is not None:
+        capture.scopes.update(scopes)
 
 
 # -- rendering a shell ------------------------------------------------------------------------
@@ -156,6 +250,9 @@ class Capture:
 
     page_id: int | None = None
     personal: list[str] = field(default_factory=list)
+    #: The scopes the shell shows (CONTENT always) and their numbers, read before rendering.
+    scopes: set[str] = field(default_factory=lambda: {CONTENT})
+    generations: dict[str, int] = field(default_factory=dict)
     real_user: object = None
     real_session: object = None
     csrf_flag: object = None
@@ -272,6 +369,7 @@ def start_capture(page, request) -> None:
     capture: Capture | None = getattr(request, "_page_cache", None)
     if capture is None or capture.page_id is not None or not page_is_cacheable(page):
         return
+    capture.scopes.update(page_dependencies(page))
     begin_shell(request, capture, page.pk)
 
 
@@ -342,11 +440,19 @@ def profile_string(is_superuser: bool, group_ids) -> str:
     return ("superuser:" if is_superuser else "groups:") + ",".join(map(str, sorted(group_ids)))
 
 
-def page_key(release: str, generation: int, host: str, language: str, address: str) -> str:
-    """The cache key of a shell (shared by the middleware and the fast path)."""
+def page_key(release: str, host: str, language: str, address: str) -> str:
+    """The cache key of a shell (shared by the middleware and the fast path). The shell carries the
+    numbers of the scopes it showed (`dependencies`); `fresh_entry` compares them."""
     digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
     # The placeholder token is in the key: servers with another SECRET_KEY never share shells.
-    return f"portal:page:{release}:{holes.TOKEN[:8]}:{generation}:{host}:{language}:{digest}"
+    return f"portal:page:2:{release}:{holes.TOKEN[:8]}:{host}:{language}:{digest}"
+
+
+def fresh_entry(entry, generations: dict[str, int]):
+    """The cached entry when none of what it shows has changed since, else None."""
+    if entry is None or not is_fresh(entry.get("dependencies") or {CONTENT: -1}, generations):
+        return None
+    return entry
 
 
 def _excluded_paths() -> list[re.Pattern]:
@@ -376,11 +482,12 @@ class PageCacheMiddleware:
         if kind is None or profile is None:
             return self.get_response(request)
         try:
-            key = self.key(request, with_query=kind == "view", profile=profile)
+            generations = current_generations()
         except DatabaseError:  # e.g. before `migrate` created the generation table
             logger.warning("Page cache generation unavailable", exc_info=True)
             return self.get_response(request)
-        entry = self.read(key)
+        key = self.key(request, with_query=kind == "view", profile=profile)
+        entry = fresh_entry(self.read(key), generations)
         if entry is not None:
             if kind == "view":
                 cached_view_served.send(
@@ -389,7 +496,7 @@ class PageCacheMiddleware:
             return self.respond(request, entry)
         if request.method != "GET":
             return self.get_response(request)
-        capture = Capture()
+        capture = Capture(generations=generations)
         request._page_cache = capture
         if kind == "view":
             # The view may look at what decides visibility: it is part of the key.
@@ -410,7 +517,10 @@ class PageCacheMiddleware:
         elif self.storable(response):
             headers = {name: value for name, value in response.items() if name.lower() in STORED_HEADERS}
             meta = getattr(request, "page_cache_meta", None)
-            self.write(key, {"content": shell, "headers": headers, "meta": meta})
+            dependencies = {scope: generations.get(scope, 0) for scope in capture.scopes}
+            self.write(
+                key, {"content": shell, "headers": headers, "meta": meta, "dependencies": dependencies}
+            )
             page_cache_stats.mark(response, "miss")
         response.content = fill_holes(shell, request)
         patch_cache_control(response, private=True)
@@ -446,7 +556,7 @@ class PageCacheMiddleware:
         address = request.get_full_path() if with_query else request.path
         if profile:
             address = f"{address}#visibility={profile}"
-        return page_key(self.release, current_generation(), request.get_host(), get_language(), address)
+        return page_key(self.release, request.get_host(), get_language(), address)
 
     @staticmethod
     def storable(response) -> bool:

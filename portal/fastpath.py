@@ -13,7 +13,7 @@ most of the cost. This WSGI wrapper answers the same requests with the same byte
    for a session Django saw within `SESSION_ACTIVITY_INTERVAL` and before its absolute deadline
    (portal/user_sessions.py), so no session is served past its idle or absolute timeout; a person
    who must prove a second factor only once the session has (portal/mfa/).
-3. Only when the shell is in the page cache under the current generation (so only pages Django
+3. Only when the shell is in the page cache and nothing it shows changed since (so only pages Django
    itself decided to store: never restricted, private or personal ones) and this process has seen
    Django answer the same page: the response headers (security headers, CSP, `Vary`,
    `Cache-Control`) are replayed exactly as Django's middleware produced them then, minus cookies.
@@ -52,7 +52,8 @@ from portal.cache import (
     _cache,
     _excluded_paths,
     cached_view_served,
-    current_generation,
+    current_generations,
+    fresh_entry,
     page_key,
     profile_string,
 )
@@ -67,13 +68,68 @@ MAX_TEMPLATES = 4096
 _LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]+)?)/")
 
 
+#: What the fast path was written for. It answers instead of this exact middleware stack, so a
+#: middleware added, removed or moved (its work would be skipped on cached pages), another session
+#: engine or another Django release turns it off at start, with the reason in the log. Check what
+#: the change means for cached pages (module docstring), then update these.
+WRITTEN_FOR_MIDDLEWARE = (
+    "forms.middleware.AnonymousReportMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.role_audit.ActorMiddleware",
+    "portal.user_sessions.SessionTimeoutMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "portal.mfa.middleware.SecondFactorMiddleware",
+    "portal.admin_access.AdminAccessMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "axes.middleware.AxesMiddleware",
+    "sso.middleware.IdentityProviderRecheckMiddleware",
+    "vpd.middleware.TeamInstructionAdminGuard",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.cache.PageCacheMiddleware",
+)
+WRITTEN_FOR_SESSION_ENGINES = frozenset(
+    {
+        "django.contrib.sessions.backends.cached_db",
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cache",
+    }
+)
+WRITTEN_FOR_DJANGO = (5, 2)
+
+
+def unfit_reason() -> str | None:
+    """Why the fast path must not run with these settings, or None."""
+    import django
+
+    if tuple(settings.MIDDLEWARE) != WRITTEN_FOR_MIDDLEWARE:
+        changed = sorted(set(settings.MIDDLEWARE) ^ set(WRITTEN_FOR_MIDDLEWARE)) or ["the order"]
+        return f"MIDDLEWARE differs from what it was written for ({', '.join(changed)})"
+    if settings.SESSION_ENGINE not in WRITTEN_FOR_SESSION_ENGINES:
+        return f"SESSION_ENGINE {settings.SESSION_ENGINE} is not one it was written for"
+    if tuple(django.VERSION[:2]) != WRITTEN_FOR_DJANGO:
+        return f"Django {django.get_version()} is not the release it was written for (5.2)"
+    return None
+
+
 def fast_path_enabled() -> bool:
     setting = str(getattr(settings, "PAGE_CACHE_FAST_PATH", "auto")).lower()
     if not getattr(settings, "PAGE_CACHE_ENABLED", True) or setting in ("false", "0", "off", "no"):
         return False
-    if setting in ("true", "1", "on", "yes"):
-        return True
-    return "LocMemCache" not in settings.CACHES["default"]["BACKEND"]
+    if setting not in ("true", "1", "on", "yes") and "LocMemCache" in settings.CACHES["default"]["BACKEND"]:
+        return False
+    reason = unfit_reason()
+    if reason is not None:
+        logger.warning("Page cache fast path off: %s (portal/fastpath.py)", reason)
+        return False
+    return True
 
 
 @lru_cache(maxsize=16)
@@ -102,7 +158,7 @@ class FastPageApp:
         self.excluded = _excluded_paths()
         self.release = getattr(settings, "PAGE_CACHE_RELEASE", "")
         self.session_store = _session_store()
-        self.templates: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        self.templates: dict[tuple, list[tuple[str, str]]] = {}
         self.lock = threading.Lock()
         self._view_paths: dict[str, str] | None = None
 
@@ -190,13 +246,15 @@ class FastPageApp:
                 return None  # password-protected content opened: personal
             profile = profile_string(record["superuser"], record["groups"])
             address = f"{request.get_full_path()}#visibility={profile}"
-        key = page_key(self.release, current_generation(), host, language, address)
-        entry = _cache().get(key)
+        key = page_key(self.release, host, language, address)
+        entry = fresh_entry(_cache().get(key), current_generations())
         if entry is None:
             return None
-        template = self.templates.get((key, secure))
+        # Headers are learned per version of the page (a publish may change its robots header).
+        version = (key, secure, tuple(sorted(entry["dependencies"].items())))
+        template = self.templates.get(version)
         if template is None:
-            return Learn((key, secure))
+            return Learn(version)
         person = holes.Person(
             pk=get_user_model()._meta.pk.to_python(user_id),
             username=record["username"],
@@ -253,5 +311,5 @@ class Learn:
 
     __slots__ = ("key",)
 
-    def __init__(self, key: tuple[str, bool]):
+    def __init__(self, key: tuple):
         self.key = key

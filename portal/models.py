@@ -5,20 +5,22 @@ from django.db import models
 
 
 class CacheGeneration(models.Model):
-    """One row whose number goes up whenever published content changes anywhere on the site.
+    """One row per *scope* of what pages show (portal/cache.py): its number goes up after every
+    committed change of that scope ("content", "awareness.sessions", "statistics:2021", ...).
 
-    Every key of the page cache contains it, so one UPDATE makes all cached pages, menus and
-    breadcrumbs stale at once, for every app server (it lives in the shared database, not in a
-    process). Nobody edits it by hand.
+    A cached page remembers the numbers of the scopes it showed; it is stale as soon as one of them
+    moved. The rows live in the shared database, so every app server sees a change at once.
+    Nobody edits them by hand.
     """
 
+    scope = models.CharField(max_length=100, unique=True, default="content")
     value = models.PositiveBigIntegerField(default=1)
 
     class Meta:
         verbose_name = "cachegeneratie"
 
     def __str__(self) -> str:
-        return str(self.value)
+        return f"{self.scope}={self.value}"
 
 
 class RolePolicy(models.Model):

@@ -10,6 +10,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Locale, Page
 
+from portal import cache as page_cache
+from portal import page_scopes
 from search import services
 from search.forms import SearchForm
 from search.sections import DOCUMENTS_SECTION, SECTIONS, section_label, section_of
@@ -98,6 +100,8 @@ def search(request):
         context["suggestions"] = suggestions(request)
         if query.problem == "empty":
             notices.append(_("Typ een of meer woorden om te zoeken."))
+    # Results show sessions' places left: the page cache keeps them until a sign-up changes one.
+    page_cache.depends_on(request, page_scopes.SESSIONS)
     return render(request, "search/search.html", context)
 
 

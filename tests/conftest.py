@@ -18,6 +18,29 @@ def _empty_caches():
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_bumps_before_next_read(request, monkeypatch):
+    """The page cache bumps what a write changed once its transaction commits (portal/cache.py).
+    A `db` test runs inside one transaction that never commits, so here a pending bump is written
+    before the next cache read instead, as if the write had committed before the next request.
+    Tests of the commit timing itself are marked `page_cache_on_commit` and see the real thing."""
+    if request.node.get_closest_marker("page_cache_on_commit"):
+        return
+    from django.db import connections
+
+    from portal import cache as page_cache
+
+    read = page_cache.current_generations
+
+    def flush_then_read():
+        for connection in connections.all(initialized_only=True):
+            page_cache._flush(connection.alias)
+        return read()
+
+    monkeypatch.setattr(page_cache, "current_generations", flush_then_read)
+    monkeypatch.setattr("portal.fastpath.current_generations", flush_then_read)
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in Dutch. Django's LocaleMiddleware activates a request's language and
     leaves it active in the thread, so a request to /en/ in one test made the next test's

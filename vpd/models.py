@@ -277,6 +277,9 @@ class Incident(models.Model):
     feed the annual figures.
     """
 
+    # Page cache: counted in the statistics (their own cache per year), never shown on a page.
+    page_cache_scopes = ()
+
     reference = models.CharField(_("kenmerk"), max_length=30, unique=True, editable=False)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -363,6 +366,9 @@ class PeerSupportConversation(models.Model):
 
     Deliberately without names or free text: only what the annual figures count.
     """
+
+    # Page cache: counted in the statistics (their own cache per year), never shown on a page.
+    page_cache_scopes = ()
 
     reference = models.CharField(_("kenmerk"), max_length=30, unique=True, editable=False)
     registered_by = models.ForeignKey(

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from forms.statistics.blocks import SectionContentBlock
+from portal import page_scopes
 
 FIRST_YEAR = 2000
 
@@ -32,6 +33,9 @@ class HistoricalFigure(models.Model):
     `integrity_reports.total`, `public_aggression.by_type.persoonlijke-bedreiging` or
     `confidential_advisors.by_department.stadsbedrijven` (a department's slug).
     """
+
+    # Page cache: shown on the annual report of its year (and the next).
+    page_cache_scopes = staticmethod(lambda figure: [page_scopes.statistics(figure.year)])
 
     year = models.PositiveSmallIntegerField(
         _("jaar"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
@@ -76,6 +80,9 @@ class EmployeeSurvey(models.Model):
     Editors enter the number of respondents and how many answered yes; for years where only the
     published percentage is known, they enter just that percentage.
     """
+
+    # Page cache: shown on the annual report of its year (and the next).
+    page_cache_scopes = staticmethod(lambda figure: [page_scopes.statistics(figure.year)])
 
     year = models.PositiveSmallIntegerField(
         _("jaar"), unique=True, validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
@@ -148,6 +155,10 @@ class AnnualReportPage(RoutablePageMixin, Page):
         verbose_name = _("jaarverslag")
         verbose_name_plural = _("jaarverslagen")
 
+    def page_cache_dependencies(self) -> list[str]:
+        """The page cache keeps the report until the figures of its year or the year before change."""
+        return [page_scopes.statistics(self.year), page_scopes.statistics(self.year - 1)] if self.year else []
+
     def clean(self):
         super().clean()
         others = AnnualReportPage.objects.filter(year=self.year, locale_id=self.locale_id).exclude(pk=self.pk)
@@ -198,6 +209,9 @@ class StatisticsSnapshot(models.Model):
     (per unit table, chosen when the snapshot was made and never fewer than in earlier versions).
     A correction is a new published version; `note` says what changed against the version before.
     """
+
+    # Page cache: a published version changes the annual report of its year (and the next).
+    page_cache_scopes = staticmethod(lambda snapshot: [page_scopes.statistics(snapshot.year)])
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("concept")

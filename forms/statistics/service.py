@@ -417,6 +417,11 @@ def _invalidate_for(sender, instance, **kwargs):
         return
     for year in years:
         invalidate(year)
+    # The annual reports that show these years' figures (portal/cache.py), once committed.
+    from portal import cache as page_cache
+    from portal import page_scopes
+
+    page_cache.bump(*(page_scopes.statistics(year) for year in years))
 
     def again():  # a process may have recomputed from the uncommitted state in between
         for year in years:

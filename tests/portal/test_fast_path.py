@@ -448,3 +448,33 @@ def test_a_role_that_needs_a_second_factor_is_noticed_by_the_fast_path(demo_cont
     anna.groups.add(Group.objects.get(name=str(Role.CONFIDENTIAL_ADVISOR)))
     answer = browser.get(URL)
     assert django_app.calls == calls + 1 and answer.status.startswith("303")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: setattr(s, "MIDDLEWARE", [*s.MIDDLEWARE[:-1], "tests.audit.Middleware", s.MIDDLEWARE[-1]]),
+        lambda s: setattr(s, "MIDDLEWARE", [m for m in s.MIDDLEWARE if "SessionTimeout" not in m]),
+        lambda s: setattr(s, "MIDDLEWARE", list(reversed(s.MIDDLEWARE))),
+        lambda s: setattr(s, "SESSION_ENGINE", "django.contrib.sessions.backends.signed_cookies"),
+    ],
+    ids=["a middleware added", "a middleware removed", "the order changed", "cookie sessions"],
+)
+def test_the_fast_path_refuses_to_start_with_a_stack_it_was_not_written_for(settings, caplog, change):
+    settings.PAGE_CACHE_FAST_PATH = "true"
+    assert fast_path_enabled()  # control: the stack as it was written for
+    change(settings)
+    with caplog.at_level("WARNING", logger="portal.fastpath"):
+        assert not fast_path_enabled()
+        assert not FastPageApp(lambda environ, start_response: []).enabled
+    assert "Page cache fast path off" in caplog.text
+
+
+def test_the_fast_path_refuses_another_django_release(settings, caplog, monkeypatch):
+    import django
+
+    settings.PAGE_CACHE_FAST_PATH = "true"
+    monkeypatch.setattr(django, "VERSION", (6, 0, 0, "final", 0))
+    with caplog.at_level("WARNING", logger="portal.fastpath"):
+        assert not fast_path_enabled()
+    assert "not the release it was written for" in caplog.text

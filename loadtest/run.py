@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Run the morning-of-the-week load test (`make loadtest`; loadtest/locustfile.py).
+
+Serves the portal the way `make serve` does (gunicorn with the production settings, Redis for the
+cache and sessions) on a throwaway SQLite database with the demo content, all on 127.0.0.1 in a
+temporary folder; runs Locust headless at a fixed arrival rate; meanwhile an editor publishes a
+page from a separate process every `--publish-every` seconds. Prints Locust's latencies and
+failures per request type, Locust's own CPU share, and the page cache's hit rate from the
+server-side counters the gunicorn workers log as they exit (portal/page_cache_stats.py).
+
+Options: --seconds (default 60), --rate (requests/s, default 100), --users (default 20),
+--publish-every (default 20 s), --cache redis|locmem.
+"""
+
+# ruff: noqa: S603 - runs fixed commands (manage.py, gunicorn, redis-server, locust)
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from bench_pages import (
+    PYTHON,
+    ROOT,
+    check_settings,
+    ensure_tools,
+    free_port,
+    page_cache_counts,
+    print_page_cache_counts,
+    start,
+    throwaway_fernet_key,
+    wait_for,
+)
+
+DISCOVER = """
+from awareness.models import CalendarPage, Session
+from django.utils import timezone
+from home.models import CodeOfConductPage
+code = CodeOfConductPage.objects.live().filter(locale__language_code="nl").first()
+calendar = CalendarPage.objects.live().filter(locale__language_code="nl").first()
+sessions = Session.objects.filter(start__gte=timezone.now(), item__live=True).values_list("pk", flat=True)[:5]
+print("LOADTEST", code.url, code.pk, calendar.url, ",".join(map(str, sessions)))
+"""
+
+PUBLISH = """
+from home.models import ContentPage
+page = ContentPage.objects.live().filter(locale__language_code="nl").exclude(depth__lte=2).first()
+page.title = page.title.rstrip(" .") + ("." if not page.title.endswith(".") else "")
+page.save_revision().publish()
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--rate", type=float, default=100.0)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--publish-every", type=float, default=20.0)
+    parser.add_argument("--cache", choices=["redis", "locmem"], default="redis")
+    args = parser.parse_args(argv)
+
+    base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    prod_env = {
+        **base_env,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": base_env.get("SECRET_KEY") or secrets.token_urlsafe(64),
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PORTAL_ENCRYPTION_KEYS": base_env.get("PORTAL_ENCRYPTION_KEYS") or throwaway_fernet_key(),
+        "PORTAL_AUDIT_KEY": base_env.get("PORTAL_AUDIT_KEY") or secrets.token_urlsafe(32),
+    }
+    check_settings(prod_env)
+    ensure_tools({"redis-server": "redis-server"} if args.cache == "redis" else {})
+
+    tmp = Path(tempfile.mkdtemp(prefix="portal-loadtest-"))
+    servers = []
+    stop_publishing = threading.Event()
+    try:
+        database = f"sqlite:///{tmp / 'loadtest.sqlite3'}"
+        dev_env = {**base_env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DATABASE_URL": database}
+        prod_env.update(DATABASE_URL=database, STATIC_ROOT=str(tmp / "static"), MEDIA_ROOT=str(tmp / "media"))
+        print("Building a throwaway database with the demo content ...", flush=True)
+        for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
+            subprocess.run(
+                [PYTHON, "manage.py", *command], cwd=ROOT, env=dev_env, check=True, capture_output=True
+            )
+        subprocess.run(
+            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=prod_env,
+            check=True,
+            capture_output=True,
+        )
+        found = subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", DISCOVER],
+            cwd=ROOT,
+            env=dev_env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        # `manage.py shell` may print its own lines first (the objects it imported): take ours.
+        line = next((row for row in found.splitlines() if row.startswith("LOADTEST ")), "LOADTEST")
+        code_url, code_id, calendar_url, session_ids = ([*line.split()[1:], "", "", "", ""])[:4]
+        if args.cache == "redis":
+            redis_port = free_port()
+            command = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""]
+            servers.append(
+                start("redis", [*command, "--appendonly", "no", "--dir", str(tmp)], tmp / "redis.log")
+            )
+            prod_env.update(
+                CACHE_BACKEND="portal.redis_cache.RedisCache",
+                CACHE_LOCATION=f"redis://127.0.0.1:{redis_port}/0",
+            )
+        port = free_port()
+        prod_env["PORT"] = str(port)
+        gunicorn = start(
+            "gunicorn",
+            [PYTHON, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py", "portal.wsgi:application"],
+            tmp / "gunicorn.log",
+            cwd=ROOT,
+            env=prod_env,
+        )
+        servers.append(gunicorn)
+        wait_for(port, "/healthz")
+
+        def publish() -> None:  # an editor, from a process of its own (as the admin on another server)
+            while not stop_publishing.wait(args.publish_every):
+                subprocess.run(
+                    [PYTHON, "manage.py", "shell", "-c", PUBLISH], cwd=ROOT, env=prod_env, capture_output=True
+                )
+                print("  (an editor published a page)", flush=True)
+
+        publisher = threading.Thread(target=publish, daemon=True)
+        publisher.start()
+        locust_env = {
+            **base_env,
+            "LOADTEST_USERS": str(args.users),
+            "LOADTEST_RATE": str(args.rate),
+            "LOADTEST_CODE_URL": code_url,
+            "LOADTEST_CODE_ID": code_id,
+            "LOADTEST_CALENDAR_URL": calendar_url,
+            "LOADTEST_SESSION_IDS": session_ids,
+        }
+        locust = Path(PYTHON).with_name("locust")
+        result = subprocess.run(
+            [
+                str(locust),
+                "-f",
+                str(ROOT / "loadtest" / "locustfile.py"),
+                "--headless",
+                "--only-summary",
+                "--users",
+                str(args.users),
+                "--spawn-rate",
+                str(args.users),
+                "--run-time",
+                f"{args.seconds}s",
+                "--host",
+                f"http://127.0.0.1:{port}",
+                "--stop-timeout",
+                "5",
+            ],
+            cwd=ROOT,
+            env=locust_env,
+            check=False,
+        )
+        stop_publishing.set()
+        gunicorn.stop()  # each worker logs its page cache counters as it exits
+        servers.remove(gunicorn)
+        print_page_cache_counts(page_cache_counts(tmp / "gunicorn.log"))
+        return result.returncode
+    finally:
+        stop_publishing.set()
+        for server in reversed(servers):
+            server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
