@@ -325,6 +325,25 @@ PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 7)
 # Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
 PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
 
+# Retention periods in days per kind of personal record (`manage.py purge_expired`, daily; rules in
+# each app's retention.py, register in docs/privacy/). A purge keeps what the statistics count.
+PORTAL_RETENTION_REPORTS_DAYS = env_int("PORTAL_RETENTION_REPORTS_DAYS", PORTAL_REPORT_RETENTION_YEARS * 365)
+PORTAL_RETENTION_AUDIT_LOG_DAYS = env_int(
+    "PORTAL_RETENTION_AUDIT_LOG_DAYS", PORTAL_AUDIT_RETENTION_YEARS * 365
+)
+PORTAL_RETENTION_ADVISOR_REGISTRATIONS_DAYS = env_int("PORTAL_RETENTION_ADVISOR_REGISTRATIONS_DAYS", 2 * 365)
+PORTAL_RETENTION_INCIDENTS_DAYS = env_int("PORTAL_RETENTION_INCIDENTS_DAYS", 5 * 365)
+PORTAL_RETENTION_PEER_SUPPORT_DAYS = env_int("PORTAL_RETENTION_PEER_SUPPORT_DAYS", 2 * 365)
+PORTAL_RETENTION_REGISTRATIONS_DAYS = env_int("PORTAL_RETENTION_REGISTRATIONS_DAYS", 2 * 365)
+PORTAL_RETENTION_INTRODUCTION_DAYS = env_int("PORTAL_RETENTION_INTRODUCTION_DAYS", 7 * 365)
+PORTAL_RETENTION_READ_CONFIRMATIONS_DAYS = env_int("PORTAL_RETENTION_READ_CONFIRMATIONS_DAYS", 2 * 365)
+PORTAL_RETENTION_REVIEW_REMINDERS_DAYS = env_int("PORTAL_RETENTION_REVIEW_REMINDERS_DAYS", 365)
+PORTAL_RETENTION_SEARCH_COUNTS_DAYS = env_int(
+    "PORTAL_RETENTION_SEARCH_COUNTS_DAYS", WAGTAILSEARCH_HITS_MAX_AGE
+)
+PORTAL_RETENTION_SIGN_IN_DAYS = env_int("PORTAL_RETENTION_SIGN_IN_DAYS", 30)
+PORTAL_RETENTION_SESSIONS_DAYS = env_int("PORTAL_RETENTION_SESSIONS_DAYS", 1)
+
 # Abuse limits of the anonymous report form and receipt look-up (forms/limits.py, forms/pow.py;
 # numbers and reasons in docs/integrity-reports.md). Counted per client address (a keyed hash with a
 # key that changes every window) in the default cache, which must be shared (Redis) in production.
