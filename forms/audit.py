@@ -47,7 +47,11 @@ def record(
         action=action,
         detail=detail or {},
     )
-    return chain_and_insert(entry, date_only=date_only)
+    chain_and_insert(entry, date_only=date_only)
+    from portal.security_log import from_audit  # the SIEM's copy, after the commit (never date_only)
+
+    from_audit(entry, date_only=date_only)
+    return entry
 
 
 def _key() -> bytes:
@@ -267,7 +271,7 @@ def purge_before(cutoff) -> tuple[int, AuditLogEntry | None]:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute(f"SET LOCAL {PURGE_SETTING} = 'on'")
-            cursor.execute(f"DELETE FROM {table} WHERE sequence < %s", [first_kept])  # noqa: S608
+            cursor.execute(f"DELETE FROM {table} WHERE sequence < %s", [first_kept])  # noqa: S608 - names from model metadata; values are parameters
             removed = cursor.rowcount
             if connection.vendor == "postgresql":
                 cursor.execute(f"SET LOCAL {PURGE_SETTING} = 'off'")

@@ -14,3 +14,6 @@ class PortalConfig(AppConfig):
         user_sessions.connect_signals()
         holes.autodiscover()
         role_audit.connect_signals()
+        from portal import security_log
+
+        security_log.connect_signals()

@@ -96,7 +96,7 @@ def current_generation() -> int:
     from portal.models import CacheGeneration
 
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {CacheGeneration._meta.db_table} WHERE id = 1")  # noqa: S608
+        cursor.execute(f"SELECT value FROM {CacheGeneration._meta.db_table} WHERE id = 1")  # noqa: S608 - names from model metadata; values are parameters
         row = cursor.fetchone()
     return row[0] if row else 0
 

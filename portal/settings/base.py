@@ -344,6 +344,11 @@ PORTAL_RETENTION_SEARCH_COUNTS_DAYS = env_int(
 PORTAL_RETENTION_SIGN_IN_DAYS = env_int("PORTAL_RETENTION_SIGN_IN_DAYS", 30)
 PORTAL_RETENTION_SESSIONS_DAYS = env_int("PORTAL_RETENTION_SESSIONS_DAYS", 1)
 
+# /.well-known/security.txt (RFC 9116, portal/security_txt.py) and SECURITY.md: where to report a
+# vulnerability (comma-separated mailto:/https: URIs) and the disclosure policy's address.
+SECURITY_TXT_CONTACT = env_list("SECURITY_TXT_CONTACT", "mailto:security@gemeente.invalid")
+SECURITY_TXT_POLICY = env_str("SECURITY_TXT_POLICY", "")
+
 # Abuse limits of the anonymous report form and receipt look-up (forms/limits.py, forms/pow.py;
 # numbers and reasons in docs/integrity-reports.md). Counted per client address (a keyed hash with a
 # key that changes every window) in the default cache, which must be shared (Redis) in production.
@@ -371,12 +376,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"anonymous_reports": {"()": "forms.logging.DropClientAddress"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["anonymous_reports"]}},
+    "formatters": {"security_json": {"()": "portal.security_log.SecurityJsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["anonymous_reports"]},
+        # Security events as JSON lines for the SIEM (portal/security_log.py, docs/operations.md).
+        "security": {"class": "logging.StreamHandler", "formatter": "security_json"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Request logs name the client; the report form's anonymity depends on what is logged.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "portal.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         # Background tasks and page actions log every step at INFO; keep the console readable.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
