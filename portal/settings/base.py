@@ -320,6 +320,8 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, n
 PORTAL_ENCRYPTION_KEYS = env_list("PORTAL_ENCRYPTION_KEYS")
 # HMAC key of the audit log's chain (forms/audit.py): a secret kept outside the database.
 PORTAL_AUDIT_KEY = env_str("PORTAL_AUDIT_KEY", "")
+# Earlier audit keys after a rotation, newest first (`manage.py rotate_audit_key`, docs/operations.md).
+PORTAL_AUDIT_PREVIOUS_KEYS = env_list("PORTAL_AUDIT_PREVIOUS_KEYS")
 # Years that audit log entries are kept (`manage.py purge_audit_log`).
 PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 7)
 # Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
