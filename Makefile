@@ -12,7 +12,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest backup-restore-check
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -91,6 +91,8 @@ test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass o
 
 bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 records (PostgreSQL when DATABASE_URL says so)
 	$(TEST) $(BIN)/python scripts/bench_statistics.py
+backup-restore-check: $(STAMP)/python ## Back up DATABASE_URL (PostgreSQL) + media + key manifest, restore into a throwaway DB, verify (docs/operations.md)
+	PYTHON=$(BIN)/python scripts/backup_restore_check.sh
 bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,000 generated pages (throwaway DB)
 	$(BIN)/python scripts/bench_search.py
 

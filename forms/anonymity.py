@@ -1,6 +1,7 @@
 """What keeps an anonymous reporter anonymous: the URLs concerned and what is scrubbed from requests."""
 
 import re
+from contextvars import ContextVar
 
 from portal.client_ip import client_ip_from_meta
 
@@ -26,6 +27,15 @@ SCRUBBED_ADDRESS = "0.0.0.0"  # noqa: S104 (a placeholder address, not a bind ad
 
 def is_anonymous_path(path: str) -> bool:
     return bool(ANONYMOUS_PATH.match(path or ""))
+
+
+# Set while a report page's request is handled (forms/middleware.py), so code without the request
+# at hand (the security log, portal/security_log.py) can leave it alone.
+_ANONYMOUS_REQUEST: ContextVar[bool] = ContextVar("anonymous_report_request", default=False)
+
+
+def in_anonymous_request() -> bool:
+    return _ANONYMOUS_REQUEST.get()
 
 
 def client_key(meta) -> str:

@@ -47,7 +47,11 @@ def record(
         action=action,
         detail=detail or {},
     )
-    return chain_and_insert(entry, date_only=date_only)
+    chain_and_insert(entry, date_only=date_only)
+    from portal.security_log import from_audit  # the SIEM's copy, after the commit (never date_only)
+
+    from_audit(entry, date_only=date_only)
+    return entry
 
 
 def _key() -> bytes:
@@ -73,8 +77,25 @@ def canonical(*, sequence: int, action: str, user_id, report_id, detail, at, on,
     return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def compute_mac(previous_mac: str, **content) -> str:
-    return hmac.new(_key(), canonical(previous_mac=previous_mac, **content), hashlib.sha256).hexdigest()
+def compute_mac(previous_mac: str, *, key: bytes | None = None, **content) -> str:
+    return hmac.new(
+        key or _key(), canonical(previous_mac=previous_mac, **content), hashlib.sha256
+    ).hexdigest()
+
+
+def keys() -> list[bytes]:
+    """The current key first, then earlier keys (`PORTAL_AUDIT_PREVIOUS_KEYS`, newest first).
+
+    After a rotation the older entries stay signed with the key of their time; `verify` accepts a
+    newer key from some entry on, never an older one after a newer (so a leaked old key cannot
+    append), and the first entry under the newer key seals everything before it through its link.
+    """
+    return [_key(), *(key.encode() for key in getattr(settings, "PORTAL_AUDIT_PREVIOUS_KEYS", ()) if key)]
+
+
+def key_id(key: bytes) -> str:
+    """A short public name of a key for the rotation entry (a hash prefix: reveals nothing usable)."""
+    return hashlib.sha256(b"portal-audit-key-id:" + key).hexdigest()[:12]
 
 
 def _mac_of(entry: AuditLogEntry, previous_mac: str) -> str:
@@ -181,6 +202,8 @@ def verify(expected_heads: dict[int, str] | None = None, using: str | None = Non
         .iterator(chunk_size=2000)
     )
     previous_mac, expected_sequence, anchor = None, None, None
+    all_keys = keys()
+    epoch = len(all_keys) - 1  # index of the oldest key still acceptable; only ever moves to newer
     for pk, sequence, action, user_id, report_id, detail, at, on, mac in rows:
         if previous_mac is None:
             result.first_sequence = expected_sequence = sequence
@@ -192,17 +215,26 @@ def verify(expected_heads: dict[int, str] | None = None, using: str | None = Non
                 )
         if sequence != expected_sequence:
             return broken(expected_sequence, f"entry {expected_sequence} is missing (removed)")
-        computed = compute_mac(
-            previous_mac,
-            sequence=sequence,
-            action=action,
-            user_id=user_id,
-            report_id=report_id,
-            detail=detail,
-            at=at,
-            on=on,
+        content = {
+            "sequence": sequence,
+            "action": action,
+            "user_id": user_id,
+            "report_id": report_id,
+            "detail": detail,
+            "at": at,
+            "on": on,
+        }
+        signed_with = next(
+            (
+                index
+                for index in range(epoch + 1)
+                if hmac.compare_digest(compute_mac(previous_mac, key=all_keys[index], **content), mac)
+            ),
+            None,
         )
-        if not hmac.compare_digest(computed, mac):
+        if signed_with is not None:
+            epoch = signed_with
+        else:
             return broken(
                 sequence, f"entry {sequence} (id {pk}) does not match its MAC: changed, inserted or re-signed"
             )
@@ -267,7 +299,7 @@ def purge_before(cutoff) -> tuple[int, AuditLogEntry | None]:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute(f"SET LOCAL {PURGE_SETTING} = 'on'")
-            cursor.execute(f"DELETE FROM {table} WHERE sequence < %s", [first_kept])  # noqa: S608
+            cursor.execute(f"DELETE FROM {table} WHERE sequence < %s", [first_kept])  # noqa: S608 - names from model metadata; values are parameters
             removed = cursor.rowcount
             if connection.vendor == "postgresql":
                 cursor.execute(f"SET LOCAL {PURGE_SETTING} = 'off'")

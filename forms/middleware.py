@@ -1,6 +1,6 @@
 """Middleware that makes the anonymous report URLs forget who is asking before anything logs it."""
 
-from forms.anonymity import is_anonymous_path, scrub
+from forms.anonymity import _ANONYMOUS_REQUEST, is_anonymous_path, scrub
 
 
 class AnonymousReportMiddleware:
@@ -10,7 +10,11 @@ class AnonymousReportMiddleware:
     def __call__(self, request):
         if is_anonymous_path(request.path_info):
             scrub(request)
-            response = self.get_response(request)
+            marker = _ANONYMOUS_REQUEST.set(True)
+            try:
+                response = self.get_response(request)
+            finally:
+                _ANONYMOUS_REQUEST.reset(marker)
             # Nothing of a report may linger in caches or the browser history's cache.
             response["Cache-Control"] = "no-store"
             # Same-origin, not no-referrer: browsers then still send the Origin header that the

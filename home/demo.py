@@ -144,6 +144,7 @@ def load(log) -> None:
     load_agreements(section, english, log)
     load_safe_workplace(section, log)
     load_awareness(section, log)
+    load_legal(home, english, log)
 
 
 def ensure_child(parent: Page, page_class, slug: str, **fields) -> Page:
@@ -544,3 +545,44 @@ def load_awareness(section: dict[str, Page], log) -> None:
         next_review_date="2027-01-01",
     )
     log.write("  the awareness texts of chapter 2")
+
+
+def load_legal(home: Page, english: Locale, log) -> None:
+    """The legally required texts (home/legal_texts.py), in Dutch and English, under the home page."""
+    from home import legal_texts
+    from home.models import LegalPage
+
+    for text in legal_texts.TEXTS:
+
+        def body(language: int, text=text) -> list:
+            blocks = []
+            for headings, anchor, texts in text["sections"]:
+                blocks.append(block("heading", {"text": headings[language], "level": "h2", "anchor": anchor}))
+                blocks.append(
+                    block(
+                        "paragraph",
+                        "".join(
+                            pair[language]
+                            if pair[language].startswith("<ul>")
+                            else f"<p>{pair[language]}</p>"
+                            for pair in texts
+                        ),
+                    )
+                )
+            return blocks
+
+        page = ensure_child(
+            home,
+            LegalPage,
+            text["slug"][0],
+            kind=text["kind"],
+            title=text["title"][0],
+            intro=text["intro"][0],
+            body=body(0),
+        )
+        ensure_translation(
+            page, english, slug=text["slug"][1], title=text["title"][1], intro=text["intro"][1], body=body(1)
+        )
+    log.write(
+        f"  {len(legal_texts.TEXTS)} legal texts (external reporting, privacy, accessibility), in Dutch and English"
+    )

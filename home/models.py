@@ -3,6 +3,7 @@ conduct, the protocols, departments, themes and contacts; plus who read the code
 (read confirmations), employees' departments and review reminders."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -399,3 +400,40 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} · {self.review_date}"
+
+
+class LegalKind(models.TextChoices):
+    EXTERNAL_REPORTING = "external_reporting", _("Extern melden")
+    PRIVACY_REPORTERS = "privacy_reporters", _("Privacyverklaring voor melders")
+    PRIVACY_EMPLOYEES = "privacy_employees", _("Privacyverklaring voor medewerkers")
+    ACCESSIBILITY = "accessibility", _("Toegankelijkheidsverklaring")
+
+
+class LegalPage(ContentPage):
+    """A text the law requires (external reporting, privacy statements, accessibility statement).
+
+    Read at a fixed address open to everyone, also signed out (home/legal.py): the footer of every
+    page and the report form link there. The page's own tree address redirects to it.
+    """
+
+    kind = models.CharField(_("soort tekst"), max_length=30, choices=LegalKind.choices)
+
+    content_panels = ContentPage.content_panels + [FieldPanel("kind")]
+    search_section = "inhoud"
+
+    class Meta:
+        verbose_name = _("wettelijke tekst")
+        verbose_name_plural = _("wettelijke teksten")
+
+    def clean(self):
+        super().clean()
+        others = LegalPage.objects.filter(kind=self.kind, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.kind and others.exists():
+            raise ValidationError({"kind": _("Er is al een pagina met deze soort tekst in deze taal.")})
+
+    def serve(self, request, *args, **kwargs):
+        from django.shortcuts import redirect
+
+        from home.legal import legal_url
+
+        return redirect(legal_url(self.kind, self.locale.language_code))

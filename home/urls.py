@@ -1,6 +1,6 @@
 from django.urls import path
 
-from home import views
+from home import legal, views
 
 app_name = "home"
 
@@ -8,4 +8,26 @@ urlpatterns = [
     path("gedragscode/<int:page_id>/pdf/", views.code_of_conduct_pdf, name="code_of_conduct_pdf"),
     path("gedragscode/<int:page_id>/bevestigen/", views.confirm_read, name="confirm_read"),
     path("gedragscode/leesbevestigingen/", views.confirmation_rates_view, name="confirmation_rates"),
+    # Legally required texts (home/legal.py); the reporters' texts share the report pages' anonymity.
+    path(
+        "melding/extern-melden/",
+        legal.legal_text,
+        {"kind": "external_reporting"},
+        name="legal_external_reporting",
+    ),
+    path(
+        "melding/privacyverklaring/",
+        legal.legal_text,
+        {"kind": "privacy_reporters"},
+        name="legal_privacy_reporters",
+    ),
+    path(
+        "privacyverklaring/", legal.legal_text, {"kind": "privacy_employees"}, name="legal_privacy_employees"
+    ),
+    path(
+        "toegankelijkheidsverklaring/",
+        legal.legal_text,
+        {"kind": "accessibility"},
+        name="legal_accessibility",
+    ),
 ]

@@ -14,4 +14,7 @@ class PortalConfig(AppConfig):
         user_sessions.connect_signals()
         holes.autodiscover()
         role_audit.connect_signals()
+        from portal import security_log
+
+        security_log.connect_signals()
         from portal import task_results  # noqa: F401 (prunes finished task rows)

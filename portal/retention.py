@@ -41,3 +41,13 @@ def rules() -> list[RetentionRule]:
             continue
         found.extend(getattr(module, "RULES", ()))
     return found
+
+
+def __getattr__(name: str):
+    # The portal app's own rules (portal/retention_rules.py) load lazily: that module imports models,
+    # and this one is imported by every app's retention module.
+    if name == "RULES":
+        from portal.retention_rules import RULES
+
+        return RULES
+    raise AttributeError(name)

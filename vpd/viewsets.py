@@ -19,6 +19,7 @@ from wagtail.permissions import register_permission_policy
 
 from home.models import Department
 from portal.roles import Role, has_role
+from portal.security_log import ExportLoggedIndexView
 from vpd.models import (
     REVIEW_INTERVAL,
     ConversationSequence,
@@ -154,7 +155,7 @@ class IncidentFilterSet(WagtailFilterSet):
         fields = ["department", "incident_type"]
 
 
-class IncidentIndexView(IndexView):
+class IncidentIndexView(ExportLoggedIndexView, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("department", "team__department", "reporter")
 

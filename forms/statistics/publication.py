@@ -267,6 +267,9 @@ def export_for(year: int, user, live: bool = False) -> dict[str, Any] | None:
     report, snapshot = found
     if not report["has_data"]:
         return None
+    from portal.security_log import event
+
+    event("export", user=user, model="statistics", year=year, live=live, published=snapshot is not None)
     return service.export_report(
         report, exact=can_see_exact_figures(user), publication=publication_info(snapshot)
     )

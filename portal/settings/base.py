@@ -320,10 +320,36 @@ OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second step, n
 PORTAL_ENCRYPTION_KEYS = env_list("PORTAL_ENCRYPTION_KEYS")
 # HMAC key of the audit log's chain (forms/audit.py): a secret kept outside the database.
 PORTAL_AUDIT_KEY = env_str("PORTAL_AUDIT_KEY", "")
+# Earlier audit keys after a rotation, newest first (`manage.py rotate_audit_key`, docs/operations.md).
+PORTAL_AUDIT_PREVIOUS_KEYS = env_list("PORTAL_AUDIT_PREVIOUS_KEYS")
 # Years that audit log entries are kept (`manage.py purge_audit_log`).
 PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 7)
 # Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
 PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
+
+# Retention periods in days per kind of personal record (`manage.py purge_expired`, daily; rules in
+# each app's retention.py, register in docs/privacy/). A purge keeps what the statistics count.
+PORTAL_RETENTION_REPORTS_DAYS = env_int("PORTAL_RETENTION_REPORTS_DAYS", PORTAL_REPORT_RETENTION_YEARS * 365)
+PORTAL_RETENTION_AUDIT_LOG_DAYS = env_int(
+    "PORTAL_RETENTION_AUDIT_LOG_DAYS", PORTAL_AUDIT_RETENTION_YEARS * 365
+)
+PORTAL_RETENTION_ADVISOR_REGISTRATIONS_DAYS = env_int("PORTAL_RETENTION_ADVISOR_REGISTRATIONS_DAYS", 2 * 365)
+PORTAL_RETENTION_INCIDENTS_DAYS = env_int("PORTAL_RETENTION_INCIDENTS_DAYS", 5 * 365)
+PORTAL_RETENTION_PEER_SUPPORT_DAYS = env_int("PORTAL_RETENTION_PEER_SUPPORT_DAYS", 2 * 365)
+PORTAL_RETENTION_REGISTRATIONS_DAYS = env_int("PORTAL_RETENTION_REGISTRATIONS_DAYS", 2 * 365)
+PORTAL_RETENTION_INTRODUCTION_DAYS = env_int("PORTAL_RETENTION_INTRODUCTION_DAYS", 7 * 365)
+PORTAL_RETENTION_READ_CONFIRMATIONS_DAYS = env_int("PORTAL_RETENTION_READ_CONFIRMATIONS_DAYS", 2 * 365)
+PORTAL_RETENTION_REVIEW_REMINDERS_DAYS = env_int("PORTAL_RETENTION_REVIEW_REMINDERS_DAYS", 365)
+PORTAL_RETENTION_SEARCH_COUNTS_DAYS = env_int(
+    "PORTAL_RETENTION_SEARCH_COUNTS_DAYS", WAGTAILSEARCH_HITS_MAX_AGE
+)
+PORTAL_RETENTION_SIGN_IN_DAYS = env_int("PORTAL_RETENTION_SIGN_IN_DAYS", 30)
+PORTAL_RETENTION_SESSIONS_DAYS = env_int("PORTAL_RETENTION_SESSIONS_DAYS", 1)
+
+# /.well-known/security.txt (RFC 9116, portal/security_txt.py) and SECURITY.md: where to report a
+# vulnerability (comma-separated mailto:/https: URIs) and the disclosure policy's address.
+SECURITY_TXT_CONTACT = env_list("SECURITY_TXT_CONTACT", "mailto:security@gemeente.invalid")
+SECURITY_TXT_POLICY = env_str("SECURITY_TXT_POLICY", "")
 
 # Abuse limits of the anonymous report form and receipt look-up (forms/limits.py, forms/pow.py;
 # numbers and reasons in docs/integrity-reports.md). Counted per client address (a keyed hash with a
@@ -352,12 +378,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"anonymous_reports": {"()": "forms.logging.DropClientAddress"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["anonymous_reports"]}},
+    "formatters": {"security_json": {"()": "portal.security_log.SecurityJsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["anonymous_reports"]},
+        # Security events as JSON lines for the SIEM (portal/security_log.py, docs/operations.md).
+        "security": {"class": "logging.StreamHandler", "formatter": "security_json"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Request logs name the client; the report form's anonymity depends on what is logged.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "portal.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         # Background tasks and page actions log every step at INFO; keep the console readable.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

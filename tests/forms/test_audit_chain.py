@@ -154,7 +154,7 @@ def test_a_forged_entry_inserted_with_raw_sql_is_found(log):
     last = log[-1]
     with as_database_owner() as cursor:
         cursor.execute(
-            f"INSERT INTO {TABLE} (action, detail, at, {connection.ops.quote_name('on')}, sequence, mac,"  # noqa: S608
+            f"INSERT INTO {TABLE} (action, detail, at, {connection.ops.quote_name('on')}, sequence, mac,"  # noqa: S608 - names from model metadata; values are parameters
             " report_id, user_id) VALUES (%s, %s, %s, %s, %s, %s, NULL, NULL)",
             ["bekeken", "{}", timezone.now(), timezone.localdate(), last.sequence + 1, "0" * 64],
         )
@@ -169,7 +169,7 @@ def test_entries_removed_at_the_end_with_the_head_row_are_found_with_an_exported
     assert any(f"sequence={log[-1].sequence}" in record.getMessage() for record in caplog.records)
     assert "1 exported heads matched" in verify_output("--head", f"{log[-1].sequence}:{log[-1].mac}")
     with as_database_owner() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE sequence = %s", [log[-1].sequence])  # noqa: S608
+        cursor.execute(f"DELETE FROM {TABLE} WHERE sequence = %s", [log[-1].sequence])  # noqa: S608 - names from model metadata; values are parameters
         cursor.execute(
             "UPDATE forms_auditchainhead SET sequence = %s, mac = %s", [log[-2].sequence, log[-2].mac]
         )
@@ -185,7 +185,7 @@ def test_heads_file_reads_the_exported_log_lines(log, tmp_path):
     heads.write_text(f"2026-12-02 other line: nothing\nWARNING forms.audit {out.getvalue()}")
     assert "1 exported heads matched" in verify_output("--heads-file", str(heads))
     with as_database_owner() as cursor:
-        cursor.execute(f"UPDATE {TABLE} SET action = 'x' WHERE sequence = %s", [log[-1].sequence])  # noqa: S608
+        cursor.execute(f"UPDATE {TABLE} SET action = 'x' WHERE sequence = %s", [log[-1].sequence])  # noqa: S608 - names from model metadata; values are parameters
     assert_broken_at(log[-1].sequence, "--heads-file", str(heads))
 
 
@@ -224,11 +224,11 @@ def test_postgresql_trigger_refuses_update_and_delete_from_raw_sql(log, sql):
 def test_postgresql_trigger_lets_deletes_through_only_with_the_purge_setting(log):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL {audit.PURGE_SETTING} = 'on'")
-        cursor.execute(f"DELETE FROM {TABLE} WHERE sequence = %s", [log[0].sequence])  # noqa: S608
+        cursor.execute(f"DELETE FROM {TABLE} WHERE sequence = %s", [log[0].sequence])  # noqa: S608 - names from model metadata; values are parameters
         assert cursor.rowcount == 1
         cursor.execute(f"SET LOCAL {audit.PURGE_SETTING} = 'off'")
         with pytest.raises(DatabaseError), transaction.atomic():
-            cursor.execute(f"UPDATE {TABLE} SET action = 'x' WHERE sequence = %s", [log[1].sequence])  # noqa: S608
+            cursor.execute(f"UPDATE {TABLE} SET action = 'x' WHERE sequence = %s", [log[1].sequence])  # noqa: S608 - names from model metadata; values are parameters
     # Anyone with the portal's database account can do the same: verification notices the gap
     # (the removed entry has a predecessor: the role change that made the officer).
     assert_broken_at(log[0].sequence)
@@ -237,7 +237,7 @@ def test_postgresql_trigger_lets_deletes_through_only_with_the_purge_setting(log
 def test_the_sequence_is_unique_so_a_fork_cannot_be_stored(log):
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {TABLE} (action, detail, at, {connection.ops.quote_name('on')}, sequence, mac,"  # noqa: S608
+            f"INSERT INTO {TABLE} (action, detail, at, {connection.ops.quote_name('on')}, sequence, mac,"  # noqa: S608 - names from model metadata; values are parameters
             " report_id, user_id) VALUES ('x', '{}', NULL, %s, %s, %s, NULL, NULL)",
             [timezone.localdate(), log[-1].sequence, "0" * 64],
         )
@@ -282,7 +282,7 @@ def test_events_the_reporter_causes_keep_the_day_only(client, make_user):
         ("aangevuld door melder", None, timezone.localdate(), None),
     ]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT at FROM {TABLE} WHERE report_id = %s", [report.pk])  # noqa: S608
+        cursor.execute(f"SELECT at FROM {TABLE} WHERE report_id = %s", [report.pk])  # noqa: S608 - names from model metadata; values are parameters
         assert {row[0] for row in cursor.fetchall()} == {None}
     # Control: what the office does keeps its time.
     officer = make_user(Role.INTEGRITY_OFFICE)
@@ -329,7 +329,7 @@ def test_control_removing_old_entries_without_the_checkpoint_is_found(monkeypatc
     old = entries_on(timezone.localdate() - datetime.timedelta(days=365 * 8), 3, monkeypatch)
     entries_on(timezone.localdate(), 2, monkeypatch)
     with as_database_owner() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE sequence <= %s", [old[-1].sequence])  # noqa: S608
+        cursor.execute(f"DELETE FROM {TABLE} WHERE sequence <= %s", [old[-1].sequence])  # noqa: S608 - names from model metadata; values are parameters
     message = assert_broken_at(old[-1].sequence + 1)
     assert "no signed checkpoint" in message
 
@@ -341,7 +341,7 @@ def test_a_forged_checkpoint_anchor_is_found(monkeypatch):
     checkpoint = AuditLogEntry.objects.get(action=audit.CHECKPOINT_ACTION)
     with as_database_owner() as cursor:
         cursor.execute(
-            f"UPDATE {TABLE} SET detail = %s WHERE id = %s",  # noqa: S608
+            f"UPDATE {TABLE} SET detail = %s WHERE id = %s",  # noqa: S608 - names from model metadata; values are parameters
             [json.dumps({"kept_from": checkpoint.detail["kept_from"], "anchor": "0" * 64}), checkpoint.pk],
         )
     assert_broken_at(checkpoint.detail["kept_from"])
@@ -350,7 +350,7 @@ def test_a_forged_checkpoint_anchor_is_found(monkeypatch):
 def test_purge_refuses_when_the_log_does_not_verify(monkeypatch):
     old = entries_on(timezone.localdate() - datetime.timedelta(days=365 * 8), 3, monkeypatch)
     with as_database_owner() as cursor:
-        cursor.execute(f"UPDATE {TABLE} SET action = 'x' WHERE sequence = %s", [old[1].sequence])  # noqa: S608
+        cursor.execute(f"UPDATE {TABLE} SET action = 'x' WHERE sequence = %s", [old[1].sequence])  # noqa: S608 - names from model metadata; values are parameters
     with pytest.raises(CommandError, match="does not verify, nothing purged"):
         call_command("purge_audit_log", stdout=StringIO())
     assert AuditLogEntry.objects.count() == 3

@@ -109,7 +109,7 @@ def _raw(table: str, column: str, pk: int):
 
 def _write_raw(table: str, column: str, pk: int, value) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET {column} = %s WHERE id = %s", [value, pk])  # noqa: S608
+        cursor.execute(f"UPDATE {table} SET {column} = %s WHERE id = %s", [value, pk])  # noqa: S608 - names from model metadata; values are parameters
 
 
 def _make_fernet_era_case():

@@ -10,10 +10,10 @@ import logging
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
 
 from forms.models import IntegrityReport, add_months
+from forms.retention import purge_report_content
 
 logger = logging.getLogger("forms.retention")
 
@@ -49,20 +49,7 @@ class Command(BaseCommand):
             if dry_run:
                 self.stdout.write(f"would purge {line}")
                 continue
-            with transaction.atomic():
-                report.messages.all().delete()
-                report.attachments.all().delete()
-                report.notes.all().delete()
-                IntegrityReport.objects.filter(pk=report.pk).update(
-                    description="",
-                    occurred="",
-                    persons_involved="",
-                    contact_details="",
-                    receipt_prefix="",
-                    receipt_hash="",
-                    registered_by=None,
-                    purged_on=today,
-                )
+            purge_report_content(report, today)
             logger.info("Retention purge: %s", line)
             self.stdout.write(f"purged {line}")
             removed += 1
