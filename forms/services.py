@@ -81,3 +81,7 @@ def add_office_message(report: IntegrityReport, body: str, user) -> Message:
 
 def audit(report: IntegrityReport, user, action: str) -> AuditLogEntry:
     return audit_log.record(action, user=user, report=report)
+
+
+def audit_detail(report: IntegrityReport, user, action: str, detail: dict) -> AuditLogEntry:
+    return audit_log.record(action, user=user, report=report, detail=detail)

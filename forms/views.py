@@ -215,8 +215,11 @@ def report(request):
 
 
 def _status_context(report) -> dict:
+    from forms.case_flow import REPORTER_LABELS
+
     return {
         "report": report,
+        "status_label": REPORTER_LABELS.get(report.status, report.get_status_display()),
         "messages_list": list(report.messages.all()),
         "attachments": list(report.attachments.defer("data")),
     }
