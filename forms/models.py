@@ -159,6 +159,10 @@ class IntegrityReport(models.Model):
         on_delete=models.SET_NULL,
         related_name="owned_integrity_cases",
     )
+    # The day a reporter used the one message allowed after closing (forms.signals).
+    final_message_on = models.DateField(
+        _("laatste bericht na afsluiten"), null=True, blank=True, editable=False
+    )
     co_handlers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("medebehandelaars"),
@@ -247,6 +251,9 @@ class Message(models.Model):
     body = EncryptedTextField(_("bericht"))
     # Only the day, for the same reason as the report.
     sent_on = models.DateField(_("verstuurd op"), default=timezone.localdate)
+    # A reporter's message is unread until the case's owner (any office member when it has none)
+    # opens the case.
+    read = models.BooleanField(_("gelezen"), default=True)
 
     class Meta:
         ordering = ["pk"]

@@ -4,6 +4,7 @@ import django_filters
 from django import forms as django_forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -16,7 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from forms import case_views, services, timers
+from forms import case_views, services, signals, timers
 from forms.models import (
     AdvisorRegistration,
     Category,
@@ -146,6 +147,7 @@ def office_members():
 
 class CaseFilterSet(WagtailFilterSet):
     mine = django_filters.BooleanFilter(label=_("Mijn zaken"), method="filter_mine")
+    unread = django_filters.BooleanFilter(label=_("Ongelezen berichten"), method="filter_unread")
     year = django_filters.NumberFilter(label=_("Jaar"), field_name="received_on", lookup_expr="year")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     category = django_filters.ChoiceFilter(label=_("Onderwerp"), choices=Category.choices)
@@ -164,13 +166,17 @@ class CaseFilterSet(WagtailFilterSet):
     def filter_mine(self, queryset, name, value):
         if value is None or self.request is None:
             return queryset
-        from django.db.models import Q
-
         user = self.request.user
         mine = Q(owner=user) | Q(
             pk__in=IntegrityReport.co_handlers.through.objects.filter(user=user).values("integrityreport")
         )
         return queryset.filter(mine) if value else queryset.exclude(mine)
+
+    def filter_unread(self, queryset, name, value):
+        if value is None:
+            return queryset
+        unread = Q(pk__in=Message.objects.filter(read=False).values("report"))
+        return queryset.filter(unread) if value else queryset.exclude(unread)
 
     def filter_overdue(self, queryset, name, value):
         if value is None:
@@ -183,6 +189,11 @@ class CaseFilterSet(WagtailFilterSet):
             return queryset
         late = timers.feedback_overdue(timezone.localdate())
         return queryset.filter(late) if value else queryset.exclude(late)
+
+
+class UnreadColumn(Column):
+    def get_value(self, instance):
+        return getattr(instance, "unread", 0) or "—"
 
 
 class DeadlineColumn(Column):
@@ -201,6 +212,7 @@ class AuditedEditView(generic.EditView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         services.audit(self.object, request.user, "bekeken")
+        signals.mark_read(self.object, request.user)
         return response
 
     def save_instance(self):
@@ -244,7 +256,8 @@ class RegisteringCreateView(generic.CreateView):
 
 class AuditedIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("department", "owner")
+        unread = Count("messages", filter=Q(messages__read=False, messages__author=Message.Author.REPORTER))
+        return super().get_base_queryset().select_related("department", "owner").annotate(unread=unread)
 
     def get(self, request, *args, **kwargs):
         if self.is_export:
@@ -275,6 +288,7 @@ class IntegrityReportViewSet(ModelViewSet):
         "department",
         "status",
         "owner",
+        UnreadColumn("unread", label=_("Ongelezen berichten")),
         DeadlineColumn("deadlines", label=_("Termijnen")),
     ]
     list_export = [

@@ -324,6 +324,8 @@ PORTAL_AUDIT_KEY = env_str("PORTAL_AUDIT_KEY", "")
 PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 7)
 # Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
 PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
+# Days after closing during which a reporter may still send one last message (forms.signals).
+PORTAL_CLOSED_CASE_MESSAGE_DAYS = env_int("PORTAL_CLOSED_CASE_MESSAGE_DAYS", 30)
 
 # Abuse limits of the anonymous report form and receipt look-up (forms/limits.py, forms/pow.py;
 # numbers and reasons in docs/integrity-reports.md). Counted per client address (a keyed hash with a

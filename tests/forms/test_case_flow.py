@@ -259,3 +259,15 @@ def test_side_exits_and_steps_map_to_the_statistics_categories(make_user, state,
         assert counts(figures["by_conclusion"])[expected[1]] == 1
     if report.is_closed:
         assert report.closed_on == TODAY and figures["open_at_year_end"] == 0
+
+
+def test_the_retention_purge_empties_the_notes_on_steps_and_keeps_the_steps(make_user):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    report = case_in(Status.CONCLUDED)
+    case_flow.apply(report, "afsluiten", user=make_user(Role.INTEGRITY_OFFICE), note="GEHEIME TOELICHTING")
+    call_command("purge_closed_reports", "--years", "0", stdout=StringIO())
+    step = CaseTransition.objects.get(report=report)
+    assert (step.name, step.note) == ("afsluiten", "")

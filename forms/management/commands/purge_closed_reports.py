@@ -53,6 +53,7 @@ class Command(BaseCommand):
                 report.messages.all().delete()
                 report.attachments.all().delete()
                 report.notes.all().delete()
+                report.transitions.update(note="")  # the office's notes on steps are content too
                 IntegrityReport.objects.filter(pk=report.pk).update(
                     description="",
                     occurred="",
