@@ -18,8 +18,10 @@ from forms.permissions import can_handle_case
 
 
 class StepForm(django_forms.Form):
+    # ISO format: a date input shows nothing for any other (and the step would be sent without it).
     on = django_forms.DateField(
-        label=gettext_lazy("Datum"), widget=django_forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Datum"),
+        widget=django_forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     conclusion = django_forms.ChoiceField(
         label=gettext_lazy("Conclusie"),

@@ -45,6 +45,8 @@ def test_the_office_takes_a_step_through_the_admin(office_client):
     report = IntegrityReportFactory(received_on=TODAY - datetime.timedelta(days=3))
     response = office_client.get(step_url(report, "bevestigen"))
     assert response.status_code == 200 and "Ontvangst bevestigd op" in response.content.decode()
+    # The date field is filled with today in the format a date input reads (else it shows empty).
+    assert f'type="date" name="on" value="{TODAY.isoformat()}"' in response.content.decode()
     response = office_client.post(
         step_url(report, "bevestigen"),
         {"on": (TODAY - datetime.timedelta(days=1)).isoformat(), "note": "per mail"},
