@@ -16,6 +16,7 @@ from forms.models import (
     AdvisorRegistration,
     Channel,
     IntegrityReport,
+    Investigation,
     Message,
     Status,
 )
@@ -317,7 +318,13 @@ CONVERSATIONS_2021 = 79
 def _case(
     subject, category, source, investigation, conclusion, consequence, department, received, closed, index
 ):
-    status = Status.CLOSED if closed else Status.INQUIRY
+    status = (
+        Status.CLOSED
+        if closed
+        else Status.FACT_FINDING
+        if investigation == Investigation.FEITENONDERZOEK
+        else Status.INQUIRY
+    )
     report, _ = IntegrityReport.objects.update_or_create(
         subject=subject,
         received_on=received,

@@ -16,10 +16,6 @@ from modelcluster.models import ClusterableModel
 
 from forms.crypto import EncryptedTextField
 
-# Deadlines of the Dutch whistleblower act (Wet bescherming klokkenluiders).
-ACKNOWLEDGE_WITHIN_DAYS = 7
-FEEDBACK_WITHIN_MONTHS = 3
-
 
 class Category(models.TextChoices):
     """The chapters of the code of conduct; the codes are the chapter anchors of that page."""
@@ -45,14 +41,18 @@ class Channel(models.TextChoices):
 
 
 class Status(models.TextChoices):
-    """The steps of the investigation protocol."""
+    """The steps of the investigation protocol and its side exits (moves: `forms.case_flow`)."""
 
     RECEIVED = "ontvangen", _("Ontvangen")
     ACKNOWLEDGED = "ontvangst-bevestigd", _("Ontvangst bevestigd")
-    INQUIRY = "in-onderzoek", _("In (voor)onderzoek")
+    INQUIRY = "vooronderzoek", _("Vooronderzoek")
+    DECISION = "besluit-feitenonderzoek", _("Besluit over feitenonderzoek")
+    FACT_FINDING = "feitenonderzoek", _("Feitenonderzoek")
+    HEARING = "hoor-en-wederhoor", _("Hoor en wederhoor")
     CONCLUDED = "conclusie", _("Conclusie getrokken")
-    CONSEQUENCE = "gevolg-bepaald", _("Gevolg bepaald")
     CLOSED = "afgesloten", _("Afgesloten")
+    REFERRED = "doorverwezen", _("Doorverwezen")
+    NO_FURTHER_ACTION = "geen-vervolg", _("Geen vervolg")
 
 
 class Investigation(models.TextChoices):
@@ -77,14 +77,9 @@ class Consequence(models.TextChoices):
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
     """The same day `months` later, or the last day of that month when it is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, candidate)
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(months=months)
 
 
 class IntegrityReport(models.Model):
@@ -133,7 +128,10 @@ class IntegrityReport(models.Model):
         blank=True,
         help_text=_("Korte omschrijving zonder namen, zoals in de bijlage van het jaarverslag."),
     )
-    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.RECEIVED)
+    # Changed only by `forms.case_flow.apply` (never a free dropdown).
+    status = models.CharField(
+        _("status"), max_length=30, choices=Status.choices, default=Status.RECEIVED, editable=False
+    )
     acknowledged_on = models.DateField(_("ontvangst bevestigd op"), null=True, blank=True)
     feedback_on = models.DateField(_("terugkoppeling gegeven op"), null=True, blank=True)
     investigation = models.CharField(
@@ -155,6 +153,25 @@ class IntegrityReport(models.Model):
         ),
     )
     purged_on = models.DateField(_("inhoud verwijderd op"), null=True, blank=True, editable=False)
+    # --- who handles the case (members of the integrity office; see forms.viewsets.CaseForm)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_integrity_cases",
+    )
+    # The day a reporter used the one message allowed after closing (forms.signals).
+    final_message_on = models.DateField(
+        _("laatste bericht na afsluiten"), null=True, blank=True, editable=False
+    )
+    co_handlers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medebehandelaars"),
+        blank=True,
+        related_name="co_handled_integrity_cases",
+    )
 
     class Meta:
         ordering = ["-received_on", "-pk"]
@@ -172,23 +189,57 @@ class IntegrityReport(models.Model):
 
     @property
     def acknowledge_by(self) -> datetime.date:
-        return self.received_on + datetime.timedelta(days=ACKNOWLEDGE_WITHIN_DAYS)
+        from forms import timers
+
+        return timers.acknowledge_by(self.received_on)
 
     @property
     def feedback_by(self) -> datetime.date:
-        return add_months(self.received_on, FEEDBACK_WITHIN_MONTHS)
+        from forms import timers
+
+        return timers.feedback_by(self.received_on, self.acknowledged_on)
 
     def acknowledgement_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
-        return self.acknowledged_on is None and self.closed_on is None and today > self.acknowledge_by
+        return self.acknowledged_on is None and not self.is_closed and today > self.acknowledge_by
 
     def feedback_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
-        return self.feedback_on is None and self.closed_on is None and today > self.feedback_by
+        return self.feedback_on is None and not self.is_closed and today > self.feedback_by
 
     @property
     def is_closed(self) -> bool:
-        return self.closed_on is not None
+        from forms.case_flow import CLOSED_STATES
+
+        return self.closed_on is not None or self.status in CLOSED_STATES
+
+
+class CaseTransition(models.Model):
+    """One step of a case through the investigation protocol: who took it, when, with what note."""
+
+    report = models.ForeignKey(IntegrityReport, on_delete=models.CASCADE, related_name="transitions")
+    name = models.CharField(_("stap"), max_length=40)
+    source = models.CharField(_("van"), max_length=30, choices=Status.choices)
+    target = models.CharField(_("naar"), max_length=30, choices=Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The protocol date the office gives the step, and when it was recorded.
+    on = models.DateField(_("datum"))
+    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    note = EncryptedTextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("stap in de zaak")
+        verbose_name_plural = _("stappen in de zaak")
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.name} {self.on:%Y-%m-%d}"
 
 
 class Message(models.Model):
@@ -206,6 +257,9 @@ class Message(models.Model):
     body = EncryptedTextField(_("bericht"))
     # Only the day, for the same reason as the report.
     sent_on = models.DateField(_("verstuurd op"), default=timezone.localdate)
+    # A reporter's message is unread until the case's owner (any office member when it has none)
+    # opens the case.
+    read = models.BooleanField(_("gelezen"), default=True)
 
     class Meta:
         ordering = ["pk"]

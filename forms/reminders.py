@@ -4,15 +4,16 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from forms import timers
 from forms.models import IntegrityReport
 
 
 def due_cases(today: datetime.date, days_ahead: int = 2) -> list[str]:
     """One line per deadline that has passed or falls within `days_ahead` days, and per unacknowledged
-    report: reference and date only."""
+    report: reference and date only. The deadlines are the statutory ones of `forms.timers`."""
     horizon = today + datetime.timedelta(days=days_ahead)
     lines = []
-    for report in IntegrityReport.objects.filter(closed_on__isnull=True).order_by("received_on", "pk"):
+    for report in IntegrityReport.objects.filter(timers.open_cases()).order_by("received_on", "pk"):
         # Every unacknowledged report is listed (a new one should not wait until its deadline nears).
         if report.acknowledged_on is None:
             state = (

@@ -27,6 +27,7 @@ def purge_report_content(report: IntegrityReport, today: datetime.date) -> dict[
         report.messages.all().delete()
         report.attachments.all().delete()
         report.notes.all().delete()
+        report.transitions.update(note="")  # the office's notes on steps are content too
         IntegrityReport.objects.filter(pk=report.pk).update(
             description="",
             occurred="",

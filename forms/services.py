@@ -58,12 +58,28 @@ def file_report(*, what: dict, about: dict, files: list[CleanFile]) -> tuple[Int
     return report, code
 
 
+class MessagingClosed(Exception):
+    """The case is closed and its last message was sent, or the period for it has passed."""
+
+
 def add_reporter_message(report: IntegrityReport, body: str, files: list[CleanFile]) -> None:
+    from forms import signals
+
     today = timezone.localdate()
     with transaction.atomic():
+        # Locked, so that two tabs cannot both send the one message allowed after closing.
+        report = IntegrityReport.objects.select_for_update().get(pk=report.pk)
+        if not signals.reporter_may_write(report, today):
+            raise MessagingClosed
+        if report.is_closed:
+            report.final_message_on = today
+            report.save(update_fields=["final_message_on"])
         if body.strip():
-            Message.objects.create(report=report, author=Message.Author.REPORTER, body=body, sent_on=today)
+            Message.objects.create(
+                report=report, author=Message.Author.REPORTER, body=body, sent_on=today, read=False
+            )
         _attach(report, files, today)
+        signals.notify_office_of_reporter_message(report)
         audit_log.record(
             "aangevuld door melder",
             report=report,
@@ -81,3 +97,7 @@ def add_office_message(report: IntegrityReport, body: str, user) -> Message:
 
 def audit(report: IntegrityReport, user, action: str) -> AuditLogEntry:
     return audit_log.record(action, user=user, report=report)
+
+
+def audit_detail(report: IntegrityReport, user, action: str, detail: dict) -> AuditLogEntry:
+    return audit_log.record(action, user=user, report=report, detail=detail)

@@ -215,8 +215,14 @@ def report(request):
 
 
 def _status_context(report) -> dict:
+    from forms import signals
+    from forms.case_flow import REPORTER_LABELS
+
     return {
         "report": report,
+        "may_write": signals.reporter_may_write(report),
+        "last_message_by": signals.message_window_ends(report),
+        "status_label": REPORTER_LABELS.get(report.status, report.get_status_display()),
         "messages_list": list(report.messages.all()),
         "attachments": list(report.attachments.defer("data")),
     }
@@ -258,8 +264,14 @@ def follow_up(request):
             except ValidationError as error:
                 form.add_error("files", error)
         if not form.errors:
-            services.add_reporter_message(found, form.cleaned_data.get("body", ""), files)
-            context.update(_status_context(found), sent=True, form=FollowUpMessageForm())
+            try:
+                services.add_reporter_message(found, form.cleaned_data.get("body", ""), files)
+            except services.MessagingClosed:
+                # Nothing is saved; the page explains that the case no longer takes messages.
+                context.update(_status_context(found), refused=True, form=form)
+            else:
+                found.refresh_from_db()
+                context.update(_status_context(found), sent=True, form=FollowUpMessageForm())
         else:
             context["form"] = form
     else:

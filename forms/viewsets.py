@@ -4,6 +4,7 @@ import django_filters
 from django import forms as django_forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -11,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, Panel, TabbedInterface
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, Panel, TabbedInterface
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from forms import services
+from forms import case_views, services, signals, timers
 from forms.models import (
     AdvisorRegistration,
     Category,
@@ -52,9 +53,14 @@ class RecordPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             report = self.instance
+            from forms import case_flow
+
             context.update(
                 report=report,
                 today=timezone.localdate(),
+                steps=case_flow.allowed(report),
+                closed_states=case_flow.CLOSED_STATES,
+                transitions=list(report.transitions.select_related("by")),
                 case_messages=list(report.messages.all()),
                 attachments=list(report.attachments.defer("data")),
                 notes=list(report.notes.select_related("author")),
@@ -79,16 +85,30 @@ class CaseForm(WagtailAdminModelForm):
         help_text=_("Alleen zichtbaar voor het Integriteitsbureau."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only members of the office can handle a case; anyone else is refused as a choice.
+        members = office_members()
+        for name in ("owner", "co_handlers"):
+            if name in self.fields:
+                self.fields[name].queryset = members
+
     def clean(self):
         data = super().clean()
-        closed = data.get("status") == Status.CLOSED
-        if closed and not data.get("closed_on"):
-            self.add_error("closed_on", _("Vul de datum van afsluiten in."))
-        if data.get("closed_on") and not closed:
-            self.add_error("status", _("Een zaak met een datum van afsluiten heeft de status Afgesloten."))
+        # Status, conclusion, consequence and the closing date change only through the protocol's
+        # steps (forms.case_flow); the feedback date is the one date typed here.
+        feedback_on, received_on = (
+            data.get("feedback_on"),
+            data.get("received_on") or self.instance.received_on,
+        )
+        if feedback_on and feedback_on > timezone.localdate():
+            self.add_error("feedback_on", _("Een datum in de toekomst kan niet."))
+        elif feedback_on and received_on and feedback_on < received_on:
+            self.add_error("feedback_on", _("Deze datum ligt vóór de ontvangst van de melding."))
         return data
 
     def save(self, commit=True):
+        self.instance_existed = self.instance.pk is not None
         with transaction.atomic():
             report = super().save(commit=commit)
             if commit:
@@ -97,6 +117,18 @@ class CaseForm(WagtailAdminModelForm):
 
     def save_records(self, report):
         user = getattr(self, "for_user", None)
+        if self.instance_existed and "owner" in self.changed_data:
+            before = self.initial.get("owner")
+            services.audit_detail(
+                report,
+                user,
+                "behandelaar gewijzigd",
+                {"van": getattr(before, "pk", before), "naar": report.owner_id},
+            )
+        if self.instance_existed and "co_handlers" in self.changed_data:
+            before = sorted(getattr(item, "pk", item) for item in self.initial.get("co_handlers") or [])
+            after = sorted(report.co_handlers.values_list("pk", flat=True))
+            services.audit_detail(report, user, "medebehandelaars gewijzigd", {"van": before, "naar": after})
         if self.cleaned_data.get("reply", "").strip():
             Message.objects.create(
                 report=report, author=Message.Author.OFFICE, body=self.cleaned_data["reply"]
@@ -105,7 +137,17 @@ class CaseForm(WagtailAdminModelForm):
             InternalNote.objects.create(report=report, author=user, body=self.cleaned_data["note"])
 
 
+def office_members():
+    from django.contrib.auth import get_user_model
+
+    from portal.roles import Role
+
+    return get_user_model().objects.filter(is_active=True, groups__name=str(Role.INTEGRITY_OFFICE)).distinct()
+
+
 class CaseFilterSet(WagtailFilterSet):
+    mine = django_filters.BooleanFilter(label=_("Mijn zaken"), method="filter_mine")
+    unread = django_filters.BooleanFilter(label=_("Ongelezen berichten"), method="filter_unread")
     year = django_filters.NumberFilter(label=_("Jaar"), field_name="received_on", lookup_expr="year")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     category = django_filters.ChoiceFilter(label=_("Onderwerp"), choices=Category.choices)
@@ -113,24 +155,45 @@ class CaseFilterSet(WagtailFilterSet):
     investigation = django_filters.ChoiceFilter(label=_("Feitenonderzoek"), choices=Investigation.choices)
     conclusion = django_filters.ChoiceFilter(label=_("Conclusie"), choices=Conclusion.choices)
     overdue = django_filters.BooleanFilter(label=_("Termijn verstreken"), method="filter_overdue")
+    feedback_overdue = django_filters.BooleanFilter(
+        label=_("Terugkoppeling te laat"), method="filter_feedback_overdue"
+    )
 
     class Meta:
         model = IntegrityReport
         fields = ["year", "status", "category", "department", "source", "investigation", "conclusion"]
 
-    def filter_overdue(self, queryset, name, value):
-        import datetime
+    def filter_mine(self, queryset, name, value):
+        if value is None or self.request is None:
+            return queryset
+        user = self.request.user
+        mine = Q(owner=user) | Q(
+            pk__in=IntegrityReport.co_handlers.through.objects.filter(user=user).values("integrityreport")
+        )
+        return queryset.filter(mine) if value else queryset.exclude(mine)
 
-        from django.db.models import Q
-
+    def filter_unread(self, queryset, name, value):
         if value is None:
             return queryset
-        today = timezone.localdate()
-        overdue = Q(closed_on__isnull=True) & (
-            Q(acknowledged_on__isnull=True, received_on__lt=today - datetime.timedelta(days=7))
-            | Q(feedback_on__isnull=True, received_on__lt=today - datetime.timedelta(days=92))
-        )
+        unread = Q(pk__in=Message.objects.filter(read=False).values("report"))
+        return queryset.filter(unread) if value else queryset.exclude(unread)
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = timers.overdue(timezone.localdate())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+    def filter_feedback_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        late = timers.feedback_overdue(timezone.localdate())
+        return queryset.filter(late) if value else queryset.exclude(late)
+
+
+class UnreadColumn(Column):
+    def get_value(self, instance):
+        return getattr(instance, "unread", 0) or "—"
 
 
 class DeadlineColumn(Column):
@@ -149,6 +212,7 @@ class AuditedEditView(generic.EditView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         services.audit(self.object, request.user, "bekeken")
+        signals.mark_read(self.object, request.user)
         return response
 
     def save_instance(self):
@@ -183,16 +247,22 @@ class RegisteringCreateView(generic.CreateView):
 
     def save_instance(self):
         self.form.instance.registered_by = self.request.user
+        if self.form.instance.owner_id is None:  # whoever registers it handles it, until reassigned
+            self.form.instance.owner = self.request.user
         report = self.form.save()  # no Wagtail log entry (see AuditedEditView.save_instance)
         services.audit(report, self.request.user, "geregistreerd")
         return report
 
 
 class AuditedIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        unread = Count("messages", filter=Q(messages__read=False, messages__author=Message.Author.REPORTER))
+        return super().get_base_queryset().select_related("department", "owner").annotate(unread=unread)
+
     def get(self, request, *args, **kwargs):
         if self.is_export:
             # Exports hold non-identifying fields only; still, record that one was made.
-            for report in self.get_queryset().only("pk"):
+            for report in self.get_queryset().select_related(None).only("pk"):
                 services.audit(report, request.user, "geëxporteerd")
         return super().get(request, *args, **kwargs)
 
@@ -217,6 +287,8 @@ class IntegrityReportViewSet(ModelViewSet):
         "category",
         "department",
         "status",
+        "owner",
+        UnreadColumn("unread", label=_("Ongelezen berichten")),
         DeadlineColumn("deadlines", label=_("Termijnen")),
     ]
     list_export = [
@@ -252,18 +324,13 @@ class IntegrityReportViewSet(ModelViewSet):
             ObjectList(
                 [
                     RecordPanel("forms/admin/panel_deadlines.html", heading=_("Termijnen")),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("status"),
-                            FieldPanel("acknowledged_on"),
-                            FieldPanel("feedback_on"),
-                            FieldPanel("investigation"),
-                            FieldPanel("conclusion"),
-                            FieldPanel("consequence"),
-                            FieldPanel("closed_on"),
-                        ],
+                    RecordPanel(
+                        "forms/admin/panel_steps.html",
                         heading=_("Afhandeling volgens het onderzoeksprotocol"),
                     ),
+                    FieldPanel("owner"),
+                    FieldPanel("co_handlers", widget=django_forms.CheckboxSelectMultiple),
+                    FieldPanel("feedback_on"),
                     FieldPanel("subject"),
                 ],
                 heading=_("Afhandeling"),
@@ -302,6 +369,7 @@ class IntegrityReportViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("<int:pk>/bijlage/<int:attachment_pk>/", self.attachment_view, name="attachment"),
+            path("<int:pk>/stap/<slug:name>/", case_views.step, name="step"),
         ]
 
     def attachment_view(self, request, pk, attachment_pk):

@@ -22,3 +22,10 @@ register_permission_policy(
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return IntegrityViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_office_dashboard_panel(request, panels):
+    from forms.dashboard import add_panel
+
+    add_panel(request, panels)

@@ -326,6 +326,8 @@ PORTAL_AUDIT_PREVIOUS_KEYS = env_list("PORTAL_AUDIT_PREVIOUS_KEYS")
 PORTAL_AUDIT_RETENTION_YEARS = env_int("PORTAL_AUDIT_RETENTION_YEARS", 7)
 # Years after closing that an integrity report keeps its content (`manage.py purge_closed_reports`).
 PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
+# Days after closing during which a reporter may still send one last message (forms.signals).
+PORTAL_CLOSED_CASE_MESSAGE_DAYS = env_int("PORTAL_CLOSED_CASE_MESSAGE_DAYS", 30)
 
 # Retention periods in days per kind of personal record (`manage.py purge_expired`, daily; rules in
 # each app's retention.py, register in docs/privacy/). A purge keeps what the statistics count.

@@ -116,7 +116,15 @@ def test_report_records_keep_only_the_day():
         for field in IntegrityReport._meta.get_fields()
         if isinstance(field, models.ForeignKey) and field.related_model.__name__ == "User"
     ]
-    assert user_links == ["registered_by"]  # set only when the office registers a phone or mail report
+    # registered_by: set only when the office registers a phone or mail report; owner: the office
+    # member handling the case (co-handlers likewise), never set from the report form (below).
+    assert sorted(user_links) == ["owner", "registered_by"]
+
+
+def test_a_web_report_has_no_owner_or_co_handlers(client):
+    code_of(file_report(client, **CLIENT))
+    report = IntegrityReport.objects.get()
+    assert report.owner is None and report.registered_by is None and not report.co_handlers.exists()
 
 
 def test_responses_are_not_cached_and_send_no_referrer_elsewhere(client):

@@ -21,13 +21,17 @@ TODAY = datetime.date.today()
 def test_deadlines_are_seven_days_and_three_months():
     report = IntegrityReportFactory.build(received_on=datetime.date(2021, 11, 30))
     assert report.acknowledge_by == datetime.date(2021, 12, 7)
-    assert report.feedback_by == datetime.date(2022, 2, 28)  # no 30 February
+    # No acknowledgement yet: three calendar months after the end of the seven days.
+    assert report.feedback_by == datetime.date(2022, 3, 7)
     assert add_months(datetime.date(2024, 1, 31), 1) == datetime.date(2024, 2, 29)
     assert not report.acknowledgement_overdue(datetime.date(2021, 12, 7))
     assert report.acknowledgement_overdue(datetime.date(2021, 12, 8))
     report.acknowledged_on = datetime.date(2021, 12, 9)
     assert not report.acknowledgement_overdue(datetime.date(2022, 1, 1))
-    assert report.feedback_overdue(datetime.date(2022, 3, 1))
+    # Three calendar months from the acknowledgement (tests/forms/test_timers.py has the edge cases).
+    assert report.feedback_by == datetime.date(2022, 3, 9)
+    assert not report.feedback_overdue(datetime.date(2022, 3, 9))
+    assert report.feedback_overdue(datetime.date(2022, 3, 10))
 
 
 def test_retention_purges_old_closed_cases_and_keeps_statistics(caplog):

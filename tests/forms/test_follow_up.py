@@ -50,7 +50,7 @@ def test_status_shows_acknowledgement_and_feedback_dates(client):
     )
     page = client.post("/nl/melding/opvolging/", {"code": code}).content.decode()
     assert "8 januari 2026" in page and "Ontvangst bevestigd" in page
-    assert "5 april 2026" in page  # feedback due within 3 months
+    assert "8 april 2026" in page  # feedback due three calendar months after the acknowledgement
 
 
 def without_token(html: str) -> str:
