@@ -2,22 +2,24 @@
 and declarations, team sessions; plus the organiser's registrations, export and check-in views."""
 
 import django_filters
+from django.contrib import messages
 from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from awareness import services, views
+from awareness import counting, services, views
 from awareness.models import (
     Declaration,
     Format,
     IntroductionAttendance,
     IntroductionMeeting,
+    ProgrammeItemPage,
     Session,
     TeamSession,
     TeamSessionMethod,
@@ -45,11 +47,26 @@ class RegistrationsColumn(Column):
     cell_template_name = "awareness/admin/link_cell.html"
 
 
+def warn_where_it_will_not_count(request, warnings) -> None:
+    for warning in warnings:
+        messages.warning(request, warning)
+
+
+class SessionCreateView(CreateView):
+    """A new session placed where it will not count as expected gets a warning (`counting.py`)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        warn_where_it_will_not_count(self.request, counting.session_warnings(instance))
+        return instance
+
+
 class SessionEditView(EditView):
     """Saving more places moves people up from the waitlist at once (with an e-mail each)."""
 
     def save_instance(self):
         instance = super().save_instance()
+        warn_where_it_will_not_count(self.request, counting.session_warnings(instance))
         locked = Session.objects.select_for_update().select_related("item").get(pk=instance.pk)
         for registration in services.promote_waitlist(locked):
             transaction.on_commit(
@@ -61,6 +78,7 @@ class SessionEditView(EditView):
 class SessionViewSet(ModelViewSet):
     model = Session
     name = "awareness_sessions"
+    add_view_class = SessionCreateView
     edit_view_class = SessionEditView
     icon = "date"
     menu_label = _("Sessies")
@@ -169,3 +187,11 @@ def register_admin_urls():
             name="awareness_admin_evaluations",
         ),
     ]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_programme_items_that_will_not_count(request, page):
+    specific = page.specific
+    if isinstance(specific, ProgrammeItemPage):
+        warn_where_it_will_not_count(request, counting.item_warnings(specific))

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from forms.statistics import publication
+from forms.statistics import publication, trend
 from forms.statistics.blocks import FIGURE_BLOCKS, LABELS, SECTIONS, default_figures
 from forms.statistics.models import FIRST_YEAR, max_year
 from forms.statistics.permissions import can_see_exact_figures, can_view_statistics
@@ -50,6 +50,11 @@ def csv_rows(data: dict[str, Any], prefix: str = ""):
         if name in ("year", "generated_at", "publication"):
             continue
         key = f"{prefix}{name}"
+        if name == "trend" and not prefix:  # {figure key: [{"year", "count"}]}: one row per year
+            for figure, points in item.items():
+                for point in points:
+                    yield f"trend.{figure}", str(point["year"]), str(LABELS.get(figure, "")), point["count"]
+            continue
         if isinstance(item, dict):
             yield from csv_rows(item, prefix=f"{key}.")
         elif isinstance(item, list):
@@ -106,7 +111,13 @@ def report_context(page, request: HttpRequest) -> dict[str, Any]:
             return {"statistics_report": {"has_data": False}, "sections": [], "unpublished": True}
         raise Http404
     report, snapshot = found
-    block_context = {"statistics_report": report, "request": request, "page": page}
+    series = trend.trend(page.year)  # once for every trend block of the page
+    block_context = {
+        "statistics_report": report,
+        "statistics_trend": series,
+        "request": request,
+        "page": page,
+    }
     written: dict[str, list] = {}
     for chapter in page.body:
         written.setdefault(chapter.value["section"], []).append(chapter.value["content"])
@@ -120,7 +131,11 @@ def report_context(page, request: HttpRequest) -> dict[str, Any]:
                 placed_figures = placed_figures or child.block_type in FIGURE_BLOCKS
         missing = False
         if defaults and not placed_figures:
-            shown = [(kind, key) for kind, key in defaults if _has_section(report, key)]
+            shown = [
+                (kind, key)
+                for kind, key in defaults
+                if (series.get(key) if kind == "trend" else _has_section(report, key))
+            ]
             missing = not shown
             for kind, key in shown:
                 block, value = default_figures(kind, key)
