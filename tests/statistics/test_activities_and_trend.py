@@ -172,7 +172,7 @@ def test_a_year_with_records_is_not_historical_even_with_historical_figures(test
 
 def test_the_trend_needs_few_queries_whatever_the_number_of_years(years, django_assert_max_num_queries):
     trend.trend(2021)  # historical years' figures cached
-    with django_assert_max_num_queries(3):  # the snapshots; the historical and survey years
+    with django_assert_max_num_queries(2):  # the snapshots; the years with historical figures
         trend.trend(2021)
 
 
