@@ -49,18 +49,18 @@ def _published_sections(up_to: int) -> dict[int, dict[str, Any]]:
 
 
 def _historical_sections(up_to: int, published: set[int]) -> dict[int, dict[str, Any]]:
-    """{year: sections} of the historical years: years with historical figures (or an entered
-    survey) that are not published, lie before every published year, and whose figures come from
-    historical figures only (a year with records of the portal is an unpublished year, not a
-    historical one)."""
+    """{year: sections} of the historical years: years with historical figures that are not
+    published, lie before every published year, and whose figures come from historical figures only
+    (a year with records of the portal is an unpublished year, not a historical one). The survey,
+    which editors enter per year, is shown for such a year too; a year with only a survey entry
+    is not historical (editors enter the survey of the running year before it is published)."""
     from forms.statistics import service
-    from forms.statistics.models import EmployeeSurvey, HistoricalFigure
+    from forms.statistics.models import HistoricalFigure
 
     limit = min(published | {up_to})
     candidates = set(
         HistoricalFigure.objects.filter(year__lt=limit).values_list("year", flat=True).distinct()
     )
-    candidates |= set(EmployeeSurvey.objects.filter(year__lt=limit).values_list("year", flat=True))
     found = {}
     for year in sorted(candidates - published):
         figures = service.year_figures(year)
