@@ -35,16 +35,21 @@ def _lookup(sections: dict[str, Any], key: str):
 
 def _published_sections(up_to: int) -> dict[int, dict[str, Any]]:
     """{year: sections of its latest published version} for every published year up to `up_to`."""
+    from django.db.models import OuterRef, Subquery
+
     from forms.statistics.models import StatisticsSnapshot
 
-    latest: dict[int, dict[str, Any]] = {}
-    snapshots = (
-        StatisticsSnapshot.objects.filter(status="published", year__lte=up_to)
-        .order_by("year", "-version")
-        .values_list("year", "report")
+    # Only each year's newest version is read (a snapshot holds a whole report: reading every
+    # correction of every year would grow with the corrections).
+    newest = (
+        StatisticsSnapshot.objects.filter(status="published", year=OuterRef("year"))
+        .order_by("-version")
+        .values("version")[:1]
     )
-    for year, report in snapshots:
-        latest.setdefault(year, report.get("sections") or {})
+    snapshots = StatisticsSnapshot.objects.filter(
+        status="published", year__lte=up_to, version=Subquery(newest)
+    ).values_list("year", "report")
+    latest = {year: report.get("sections") or {} for year, report in snapshots}
     return latest
 
 
