@@ -117,3 +117,75 @@ class TeamSessionsProvider(StatisticsProvider):
 
     def year_of(self, instance) -> int | None:
         return year_from(instance.date)
+
+
+class YearRoundProvider(StatisticsProvider):
+    """Activities of the year-round calendar, outside any Week van de Weerbaarheid edition.
+
+    An activity is a programme item placed in the calendar (not in an edition) with at least one
+    session in the year that goes ahead. Registrations count confirmed places on those sessions;
+    participants are distinct colleagues (by e-mail address); attended are distinct colleagues
+    marked present at check-in, or None when no check-in was recorded for any of them (so that
+    "no attendance recorded" never reads as "nobody came"). The resilience week keeps its own
+    figures (`ResilienceWeekProvider`): an item in an edition never counts here.
+    """
+
+    path = ("awareness", "year_round")
+    models = ("awareness.ProgrammeItemPage", "awareness.Session", "awareness.Registration")
+
+    @staticmethod
+    def sessions(year: int):
+        from awareness.models import Session
+
+        return Session.objects.filter(item__edition__isnull=True, start__year=year, cancelled=False)
+
+    def compute(self, year: int) -> dict[str, Any] | None:
+        from awareness.models import Registration
+
+        activities = self.sessions(year).aggregate(activities=Count("item", distinct=True))["activities"]
+        if not activities:
+            return None
+        # Grouped by e-mail address in a subquery, as for the resilience week: the groups are the
+        # participants, their sizes the registrations; a group with a present mark attended.
+        row = (
+            Registration.objects.filter(session__in=self.sessions(year), status=Registration.Status.CONFIRMED)
+            .order_by()
+            .values("email")
+            .annotate(
+                places=Count("*"),
+                present=Count("pk", filter=Q(attended=True)),
+                recorded=Count("pk", filter=Q(attended__isnull=False)),
+            )
+            .aggregate(
+                participants=Count("*"),
+                registrations=Sum("places"),
+                attended=Count("email", filter=Q(present__gt=0)),
+                checked=Sum("recorded"),
+            )
+        )
+        return {
+            "activities": activities,
+            "registrations": row["registrations"] or 0,
+            "participants": row["participants"],
+            "attended": row["attended"] if row["checked"] else None,
+        }
+
+    def years(self) -> set[int]:
+        from awareness.models import Session
+
+        starts = Session.objects.filter(item__edition__isnull=True, cancelled=False).dates("start", "year")
+        return {d.year for d in starts}
+
+    def year_of(self, instance) -> set[int]:
+        """Every year the record counts in (an item counts in the years of its sessions)."""
+        from awareness.models import ProgrammeItemPage, Registration, Session
+
+        if isinstance(instance, Registration):
+            start = Session.objects.filter(pk=instance.session_id).values_list("start", flat=True).first()
+            return {start.year} if start else set()
+        if isinstance(instance, Session):
+            year = year_from(instance.start)
+            return {year} if year else set()
+        if isinstance(instance, ProgrammeItemPage) and instance.pk:
+            return {d.year for d in Session.objects.filter(item_id=instance.pk).dates("start", "year")}
+        return set()

@@ -2,16 +2,17 @@
 and declarations, team sessions (registered in wagtail_hooks.py)."""
 
 import django_filters
+from django.contrib import messages
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from awareness import services
+from awareness import counting, services
 from awareness.models import (
     Declaration,
     Format,
@@ -44,11 +45,26 @@ class RegistrationsColumn(Column):
     cell_template_name = "awareness/admin/link_cell.html"
 
 
+def warn_where_it_will_not_count(request, warnings) -> None:
+    for warning in warnings:
+        messages.warning(request, warning)
+
+
+class SessionCreateView(CreateView):
+    """A new session placed where it will not count as expected gets a warning (`counting.py`)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        warn_where_it_will_not_count(self.request, counting.session_warnings(instance))
+        return instance
+
+
 class SessionEditView(EditView):
     """Saving more places moves people up from the waitlist at once (with an e-mail each)."""
 
     def save_instance(self):
         instance = super().save_instance()
+        warn_where_it_will_not_count(self.request, counting.session_warnings(instance))
         locked = Session.objects.select_for_update().select_related("item").get(pk=instance.pk)
         for registration in services.promote_waitlist(locked):
             transaction.on_commit(
@@ -60,6 +76,7 @@ class SessionEditView(EditView):
 class SessionViewSet(ModelViewSet):
     model = Session
     name = "awareness_sessions"
+    add_view_class = SessionCreateView
     edit_view_class = SessionEditView
     icon = "date"
     menu_label = _("Sessies")

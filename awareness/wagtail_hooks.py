@@ -1,10 +1,12 @@
 """The awareness room in the Wagtail admin: the viewsets (awareness/viewsets.py), plus the
 organiser's registrations, export and check-in views."""
 
+from django.contrib import messages
 from django.urls import path
 from wagtail import hooks
 
-from awareness import views
+from awareness import counting, views
+from awareness.models import ProgrammeItemPage
 from awareness.viewsets import AwarenessGroup
 
 
@@ -28,3 +30,12 @@ def register_admin_urls():
             name="awareness_admin_evaluations",
         ),
     ]
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_programme_items_that_will_not_count(request, page):
+    specific = page.specific
+    if isinstance(specific, ProgrammeItemPage):
+        for warning in counting.item_warnings(specific):
+            messages.warning(request, warning)

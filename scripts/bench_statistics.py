@@ -21,6 +21,7 @@ Usage: python scripts/bench_statistics.py [--records 1000000] [--runs 5]
 
 import argparse
 import datetime
+import json
 import os
 import random
 import statistics
@@ -289,6 +290,75 @@ def generate_resilience_week(rows: int, years: list[int], department_ids: list[i
     return save_in_batches(Registration, registrations())
 
 
+def generate_year_round(rows: int, years: list[int], department_ids: list[int]) -> int:
+    """Registrations (the rows) on year-round calendar activities outside the week: ten items placed
+    in a calendar page, four sessions of each a year (one in twelve cancelled), attendance recorded
+    at check-in for about two thirds of the places."""
+    from wagtail.models import Locale, Page
+
+    from awareness.models import CalendarPage, ProgrammeItemPage, Registration, Session
+
+    rng = rng_for("year-round")
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    calendar = root.add_child(instance=CalendarPage(title="Kalender", slug="kalender"))
+    items = [
+        calendar.add_child(
+            instance=ProgrammeItemPage(
+                title=f"Activiteit {n}", slug=f"activiteit-{n}", description="<p>.</p>"
+            )
+        )
+        for n in range(10)
+    ]
+    sessions = []
+    for year in years:
+        for n, item in enumerate(items):
+            for quarter in range(4):
+                start = timezone.make_aware(datetime.datetime(year, 1 + quarter * 3, 10 + n, 14))
+                cancelled = (n + quarter) % 12 == 0
+                sessions.append(
+                    Session(
+                        item=item, start=start, end=start + datetime.timedelta(hours=1), cancelled=cancelled
+                    )
+                )
+    sessions = Session.objects.bulk_create(sessions)
+    if sessions[0].pk is None:  # pragma: no cover (backends that return no primary keys)
+        sessions = list(Session.objects.filter(item__in=items).order_by("pk"))
+    statuses = ["confirmed"] * 17 + ["waitlisted"] * 2 + ["cancelled"]
+
+    def registrations():
+        for index, count in spread(rows, list(range(len(sessions)))):
+            for person in rng.sample(range(EMPLOYEES), min(count, EMPLOYEES)):
+                yield Registration(
+                    session=sessions[index],
+                    name=f"Collega {person}",
+                    email=f"c{person}@bench.invalid",
+                    department_id=rng.choice(department_ids),
+                    status=rng.choice(statuses),
+                    attended=rng.choice([True, True, False, None]),
+                )
+
+    return save_in_batches(Registration, registrations())
+
+
+def generate_team_sessions(rows: int, years: list[int], department_ids: list[int]) -> int:
+    from awareness.models import TeamSession, TeamSessionMethod
+
+    rng = rng_for("team-sessions")
+    return save_in_batches(
+        TeamSession,
+        (
+            TeamSession(
+                date=random_date(rng, rng.choice(years)),
+                department_id=rng.choice(department_ids),
+                participants=rng.randint(4, 30),
+                method=rng.choice(TeamSessionMethod.values),
+            )
+            for _ in range(rows)
+        ),
+    )
+
+
 def generate_survey(rows: int, years: list[int], department_ids: list[int]) -> int:
     from forms.statistics.models import EmployeeSurvey
 
@@ -300,12 +370,14 @@ def generate_survey(rows: int, years: list[int], department_ids: list[int]) -> i
 
 #: provider path -> (share of the records, generator); the shares sum to 1.
 GENERATORS: dict[str, tuple[float, Callable[[int, list[int], list[int]], int]]] = {
-    "vpd.figures.PublicAggressionProvider": (0.35, generate_incidents),
+    "vpd.figures.PublicAggressionProvider": (0.295, generate_incidents),
     "vpd.figures.PeerSupportProvider": (0.08, generate_peer_support),
     "forms.figures.IntegrityReportsProvider": (0.02, generate_integrity_reports),
     "forms.figures.ConfidentialAdvisorsProvider": (0.25, generate_advisor_conversations),
     "awareness.figures.IntroductionProvider": (0.05, generate_introductions),
     "awareness.figures.ResilienceWeekProvider": (0.25, generate_resilience_week),
+    "awareness.figures.TeamSessionsProvider": (0.005, generate_team_sessions),
+    "awareness.figures.YearRoundProvider": (0.05, generate_year_round),
     "forms.statistics.figures.EmployeeSurveyProvider": (0.0, generate_survey),
 }
 
@@ -390,6 +462,64 @@ def naive_year(year: int, all_rows: bool = False) -> dict:
     sections["awareness.resilience_week"] = (
         {"programme_items": len(items), "registrations": registrations, "participants": len(participants)}
         if items
+        else None
+    )
+
+    # Team sessions: sessions, participants (a sum), departments.
+    from awareness.models import Session, TeamSession
+
+    sessions_held, people, held_by = 0, 0, set()
+    for date, participants, department in rows(
+        TeamSession, "date__year", "date", "participants", "department_id"
+    ):
+        if date.year == year:
+            sessions_held += 1
+            people += participants
+            held_by.add(department)
+    sections["awareness.team_sessions"] = (
+        {"sessions": sessions_held, "participants": people, "departments": len(held_by)}
+        if sessions_held
+        else None
+    )
+
+    # Year-round calendar: items outside an edition with a session in the year that goes ahead; confirmed
+    # places on those sessions, distinct people, distinct people marked present (None: none recorded).
+    def local_year(moment) -> int:
+        return timezone.localtime(moment).year
+
+    activities = {
+        item
+        for item, start, cancelled, edition in rows(
+            Session, "start__year", "item_id", "start", "cancelled", "item__edition_id"
+        )
+        if edition is None and not cancelled and local_year(start) == year
+    }
+    places, people_seen, present, recorded = 0, set(), set(), False
+    fields = (
+        "session__start",
+        "session__cancelled",
+        "session__item__edition_id",
+        "status",
+        "email",
+        "attended",
+    )
+    for start, cancelled, edition, status, email, attended in rows(
+        Registration, "session__start__year", *fields
+    ):
+        if edition is None and not cancelled and status == "confirmed" and local_year(start) == year:
+            places += 1
+            people_seen.add(email)
+            recorded = recorded or attended is not None
+            if attended:
+                present.add(email)
+    sections["awareness.year_round"] = (
+        {
+            "activities": len(activities),
+            "registrations": places,
+            "participants": len(people_seen),
+            "attended": len(present) if recorded else None,
+        }
+        if activities
         else None
     )
 
@@ -679,6 +809,8 @@ def run(options) -> None:
         + naive["confidential_advisors"]["conversations"]
         + naive["awareness.introduction"]["attendees"]
         + naive["awareness.resilience_week"]["registrations"]
+        + naive["awareness.year_round"]["registrations"]
+        + naive["awareness.team_sessions"]["sessions"]
     )
     print(f"Full year {options.year}: {in_year:,} records (confirmed registrations) of {generated:,}")
     print(
@@ -696,6 +828,44 @@ def run(options) -> None:
         f"  cold year vs naive loop: {naive_time / cold_year_time:.1f}x (year's records), "
         f"{naive_all_time / cold_year_time:.1f}x (all records)"
     )
+    publish_times(options)
+
+
+def publish_times(options) -> None:
+    """Publishing the year over the same records: cold (the live report computed first, as when the
+    office publishes after a change) and with the report cached (as after the office's review screen).
+    Each run is a new published version (a correction with a reason), as in production."""
+    from forms.statistics import publication, trend
+
+    counter = iter(range(1, 1_000))
+
+    def publish():
+        return publication.publish(options.year, None, reason=f"bench {next(counter)}")
+
+    def publish_cold():
+        cache.clear()
+        return publish()
+
+    queries = []
+    with connection.execute_wrapper(lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)):
+        publish_cold()
+    cold_time, _snapshot = timed(publish_cold, options.runs)
+    service.report(options.year)
+    warm_time, _ = timed(publish, options.runs)
+    trend_time, _ = timed(lambda: trend.trend(options.year), options.runs)
+    versions = publication.published_versions(options.year)
+    if len(versions) != 1 + 2 * options.runs:
+        raise SystemExit(f"expected {1 + 2 * options.runs} published versions, found {len(versions)}")
+    live = json.loads(json.dumps(service.report(options.year)["sections"]))
+    if versions[-1].report["sections"] != live:  # the frozen figures are the checked live ones
+        raise SystemExit("the published snapshot differs from the live figures")
+    print(
+        f"Publishing {options.year}: {len(versions)} versions written, "
+        f"a cold publish runs {len(queries)} queries"
+    )
+    print(f"  publish, cold (live report computed):       {cold_time * 1000:9.1f} ms")
+    print(f"  publish, report cached (after review):      {warm_time * 1000:9.1f} ms")
+    print(f"  trend over the published years:             {trend_time * 1000:9.1f} ms")
 
 
 if __name__ == "__main__":

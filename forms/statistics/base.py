@@ -47,8 +47,9 @@ class StatisticsProvider:
         """The years that have records (one query)."""
         raise NotImplementedError
 
-    def year_of(self, instance) -> int | None:
-        """The year whose figures a saved or deleted record changes (for cache invalidation)."""
+    def year_of(self, instance) -> int | set[int] | None:
+        """The year whose figures a saved or deleted record changes (for cache invalidation), or the
+        set of years when a record counts in several (a programme item in the years of its sessions)."""
         raise NotImplementedError
 
 

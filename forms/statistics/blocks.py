@@ -12,7 +12,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from forms.statistics import charts, service
+from forms.statistics import charts, service, trend
+from forms.statistics.trend import TREND_FIGURES
 
 # Figure keys (as in the export) with their Dutch labels.
 NUMBERS = [
@@ -25,6 +26,16 @@ NUMBERS = [
     ("awareness.resilience_week.participants", _("Deelnemers Week van de Weerbaarheid")),
     ("awareness.team_sessions.sessions", _("Teamsessies over integriteit")),
     ("awareness.team_sessions.participants", _("Deelnemers aan teamsessies")),
+    (
+        "awareness.year_round.activities",
+        _("Activiteiten door het jaar heen (buiten de Week van de Weerbaarheid)"),
+    ),
+    ("awareness.year_round.registrations", _("Aanmeldingen voor activiteiten door het jaar heen")),
+    ("awareness.year_round.participants", _("Deelnemers aan activiteiten door het jaar heen")),
+    (
+        "awareness.year_round.attended",
+        _("Aanwezig bij activiteiten door het jaar heen (bij de presentie geregistreerd)"),
+    ),
     ("integrity_reports.total", _("Meldingen van vermeende integriteitsschendingen")),
     ("integrity_reports.open_at_year_end", _("Meldingen nog in onderzoek aan het eind van het jaar")),
     ("confidential_advisors.advisors", _("Actieve vertrouwenspersonen")),
@@ -75,6 +86,10 @@ SECTIONS = [
             ("number", "awareness.resilience_week.participants"),
             ("number", "awareness.team_sessions.sessions"),
             ("number", "awareness.team_sessions.participants"),
+            ("number", "awareness.year_round.activities"),
+            ("number", "awareness.year_round.registrations"),
+            ("number", "awareness.year_round.participants"),
+            ("number", "awareness.year_round.attended"),
         ],
     ),
     ("heldere-afspraken", _("Heldere afspraken"), []),
@@ -133,6 +148,11 @@ SECTIONS = [
             ("number", "peer_support.referrals"),
             ("table", "peer_support.by_department"),
         ],
+    ),
+    (
+        "meerjarenoverzicht",
+        _("Meerjarenoverzicht"),
+        [("trend", key) for key in trend.TREND_KEYS],
     ),
     ("agenda", _("Agenda"), []),
     (
@@ -271,7 +291,72 @@ class CasesAppendixBlock(blocks.StructBlock):
         return context
 
 
-FIGURE_BLOCKS = ("number", "table", "chart", "cases")
+class TrendBlock(blocks.StructBlock):
+    """A headline figure over every published and historical year: a chart and the same data as a
+    table (`trend.py`; never an unpublished year)."""
+
+    figure = blocks.ChoiceBlock(choices=TREND_FIGURES, label=_("cijfer"))
+    title = blocks.CharBlock(label=_("eigen titel"), required=False)
+
+    class Meta:
+        icon = "history"
+        label = _("Meerjarenoverzicht")
+        description = _("Eén cijfer over alle gepubliceerde en historische jaren, als grafiek en tabel")
+        template = "statistics/blocks/trend.html"
+        preview_value = {"figure": "integrity_reports.total", "title": ""}
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        report = _report(parent_context)
+        key = value["figure"]
+        context["title"] = value.get("title") or dict(TREND_FIGURES).get(key, key)
+        series = (parent_context or {}).get("statistics_trend")
+        if series is None and report and report.get("year"):
+            series = trend.trend(report["year"])
+        points = (series or {}).get(key) or []
+        context["is_percentage"] = key.endswith(".percentage")
+        context["rows"] = trend_rows(points, context["is_percentage"])
+        if context["rows"]:
+            context["chart"] = charts.bar_chart(
+                context["rows"],
+                title=context["title"],
+                year=None,
+                chart_id=f"trend-{slugify(key)}-{uuid.uuid4().hex[:6]}",
+            )
+            first, last = context["rows"][0]["label"], context["rows"][-1]["label"]
+            context["period"] = first if first == last else f"{first}\u2013{last}"
+        return context
+
+
+def trend_rows(points: list[dict], is_percentage: bool = False) -> list[dict]:
+    """Rows of a trend table: year, value and the change against the row before (when that is the
+    year before; a gap in the series is no comparison)."""
+    rows = []
+    before = None
+    for point in points:
+        count = point["count"]
+        text = charts.percentage(count) if is_percentage else charts.number(count)
+        previous = before["count"] if before and before["year"] == point["year"] - 1 else None
+        if is_percentage:
+            change = None
+            change_text = charts.points_text(count, previous)
+        else:
+            change = service.change_percent(count, previous)
+            change_text = charts.change_text(count, previous, change)
+        rows.append(
+            {
+                "code": str(point["year"]),
+                "label": str(point["year"]),
+                "count": count,
+                "text": text,
+                "change_text": change_text,
+            }
+        )
+        before = point
+    return rows
+
+
+FIGURE_BLOCKS = ("number", "table", "chart", "cases", "trend")
 
 
 class SectionContentBlock(blocks.StructBlock):
@@ -288,6 +373,7 @@ class SectionContentBlock(blocks.StructBlock):
             ("table", BreakdownTableBlock()),
             ("chart", BarChartBlock()),
             ("cases", CasesAppendixBlock()),
+            ("trend", TrendBlock()),
         ],
         label=_("inhoud"),
         required=False,
@@ -306,6 +392,7 @@ DEFAULT_BLOCKS = {
     "table": BreakdownTableBlock(),
     "chart": BarChartBlock(),
     "cases": CasesAppendixBlock(),
+    "trend": TrendBlock(),
 }
 
 

@@ -38,13 +38,34 @@ def display(row: dict[str, Any]) -> str:
     return number(row["count"]) or NOTHING
 
 
+def percentage(value) -> str | None:
+    """A percentage with one decimal in the language's notation (7,0% / 7.0%)."""
+    if value is None:
+        return None
+    return f"{formats.number_format(value, decimal_pos=1, use_l10n=True)}%"
+
+
+def points_text(current, previous) -> str:
+    """The change of a percentage in percentage points ("+1,0 procentpunt"), or no comparison."""
+    if current is None:
+        return NOTHING
+    if previous is None:
+        return _("geen vergelijking")
+    difference = formats.number_format(abs(current - previous), decimal_pos=1, use_l10n=True)
+    sign = "+" if current > previous else "\u2212" if current < previous else ""
+    return _("%(sign)s%(difference)s procentpunt") % {"sign": sign, "difference": difference}
+
+
 def change_text(current, previous, change: int | None) -> str:
-    """A row's change against the year before: "+26%", "nieuw" (from 0), or a dash (nothing to compare)."""
+    """A row's change against the year before: "+26%"; "nieuw" (from 0); "geen vergelijking" (no
+    figure the year before, or 0 both years); a dash for a hidden cell. Never "None%"."""
     if change is not None:
         return f"{'+' if change > 0 else ''}{change}%"
+    if current is None:
+        return NOTHING
     if current and previous == 0:
         return _("nieuw")
-    return NOTHING
+    return _("geen vergelijking")
 
 
 def bar_chart(rows: list[dict[str, Any]], title: str, year: int | None, chart_id: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ PROVIDERS = [
     "awareness.figures.IntroductionProvider",
     "awareness.figures.ResilienceWeekProvider",
     "awareness.figures.TeamSessionsProvider",
+    "awareness.figures.YearRoundProvider",
     "forms.figures.IntegrityReportsProvider",
     "forms.figures.ConfidentialAdvisorsProvider",
     "forms.statistics.figures.EmployeeSurveyProvider",

@@ -41,6 +41,7 @@ EXPORT_KEYS: dict[str, tuple[str, ...]] = {
     "awareness.introduction": ("sessions", "sessions_online", "attendees", "declarations_taken"),
     "awareness.resilience_week": ("programme_items", "registrations", "participants"),
     "awareness.team_sessions": ("sessions", "participants"),
+    "awareness.year_round": ("activities", "registrations", "participants", "attended"),
     "integrity_reports": (
         "total",
         "previous",
@@ -359,6 +360,9 @@ def export_report(the_report: dict[str, Any], exact: bool = False, publication=N
         for part in parents:
             target = target.setdefault(part, {})
         target[last] = out
+    from forms.statistics.trend import trend  # it reads published snapshots (publication imports us)
+
+    result["trend"] = trend(year)
     result["publication"] = publication
     return result
 
@@ -388,9 +392,10 @@ def _affected_years(sender, instance) -> set[int]:
     if label in ("statistics.historicalfigure", "statistics.employeesurvey"):
         years.add(instance.year)
     for provider in _providers_by_model().get(label, ()):
-        year = provider.year_of(instance)
-        if year is not None:
-            years.add(int(year))
+        found = provider.year_of(instance)  # one year, or a set of them (an item's sessions)
+        for year in found if isinstance(found, set | frozenset | list | tuple) else (found,):
+            if year is not None:
+                years.add(int(year))
     return years
 
 

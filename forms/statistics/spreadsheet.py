@@ -49,7 +49,10 @@ def workbook_bytes(data: dict[str, Any]) -> bytes:
             continue
         sheet = book.create_sheet(SHEETS.get(section, section)[:31])
         _append(sheet, header)
-        rows = csv_rows(item, prefix=f"{section}.") if isinstance(item, dict) else csv_rows({section: item})
+        if section == "trend" or not isinstance(item, dict):
+            rows = csv_rows({section: item})
+        else:
+            rows = csv_rows(item, prefix=f"{section}.")
         for key, code, label, count in rows:
             _append(sheet, [key, code, label, count])
     about = book.create_sheet(_("Publicatie"))

@@ -6,9 +6,11 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from forms.statistics import publication
+from forms.statistics import publication, trend
 from forms.statistics.blocks import FIGURE_BLOCKS, LABELS, SECTIONS, default_figures
 from forms.statistics.models import FIRST_YEAR, max_year
 from forms.statistics.permissions import can_see_exact_figures, can_view_statistics
@@ -50,6 +52,11 @@ def csv_rows(data: dict[str, Any], prefix: str = ""):
         if name in ("year", "generated_at", "publication"):
             continue
         key = f"{prefix}{name}"
+        if name == "trend" and not prefix:  # {figure key: [{"year", "count"}]}: one row per year
+            for figure, points in item.items():
+                for point in points:
+                    yield f"trend.{figure}", str(point["year"]), str(LABELS.get(figure, "")), point["count"]
+            continue
         if isinstance(item, dict):
             yield from csv_rows(item, prefix=f"{key}.")
         elif isinstance(item, list):
@@ -106,7 +113,14 @@ def report_context(page, request: HttpRequest) -> dict[str, Any]:
             return {"statistics_report": {"has_data": False}, "sections": [], "unpublished": True}
         raise Http404
     report, snapshot = found
-    block_context = {"statistics_report": report, "request": request, "page": page}
+    prose_lang = page.locale.language_code  # Dutch prose on the English page says so (lang="nl")
+    series = trend.trend(page.year)  # once for every trend block of the page
+    block_context = {
+        "statistics_report": report,
+        "statistics_trend": series,
+        "request": request,
+        "page": page,
+    }
     written: dict[str, list] = {}
     for chapter in page.body:
         written.setdefault(chapter.value["section"], []).append(chapter.value["content"])
@@ -116,17 +130,24 @@ def report_context(page, request: HttpRequest) -> dict[str, Any]:
         placed_figures = False
         for content in written.get(slug, []):
             for child in content:
-                parts.append(child.render(context=block_context))
+                html = child.render(context=block_context)
+                if child.block_type == "text":  # the editors' prose, in the page's language
+                    html = format_html('<div class="portal-rich-text" lang="{}">{}</div>', prose_lang, html)
+                parts.append(html)
                 placed_figures = placed_figures or child.block_type in FIGURE_BLOCKS
         missing = False
         if defaults and not placed_figures:
-            shown = [(kind, key) for kind, key in defaults if _has_section(report, key)]
+            shown = [
+                (kind, key)
+                for kind, key in defaults
+                if (series.get(key) if kind == "trend" else _has_section(report, key))
+            ]
             missing = not shown
             for kind, key in shown:
                 block, value = default_figures(kind, key)
                 parts.append(block.render(value, context=block_context))
         if parts or defaults:
-            sections.append({"slug": slug, "title": title, "parts": parts, "missing": missing})
+            sections.append({"slug": slug, "title": title, "parts": group_numbers(parts), "missing": missing})
     return {
         "statistics_report": report,
         "sections": sections,
@@ -140,3 +161,24 @@ def _has_section(report: dict[str, Any], key: str) -> bool:
     return any(
         key.startswith(section + ".") and data is not None for section, data in report["sections"].items()
     )
+
+
+def group_numbers(parts: list[str]) -> list[str]:
+    """Consecutive key figures side by side as one grid (a list, so screen readers count them)."""
+    grouped: list[str] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            items = mark_safe("".join(f'<li class="statistics-numbers__item">{part}</li>' for part in run))  # noqa: S308
+            grouped.append(format_html('<ul class="statistics-numbers" role="list">{}</ul>', items))
+            run.clear()
+
+    for part in parts:
+        if 'class="statistics-number"' in str(part)[:40]:
+            run.append(str(part))
+        else:
+            flush()
+            grouped.append(part)
+    flush()
+    return grouped

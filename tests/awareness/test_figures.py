@@ -4,7 +4,12 @@ import datetime
 
 import pytest
 
-from awareness.figures import IntroductionProvider, ResilienceWeekProvider, TeamSessionsProvider
+from awareness.figures import (
+    IntroductionProvider,
+    ResilienceWeekProvider,
+    TeamSessionsProvider,
+    YearRoundProvider,
+)
 from tests.awareness.factories import (
     IntroductionAttendanceFactory,
     IntroductionMeetingFactory,
@@ -95,3 +100,60 @@ def test_a_week_with_items_but_no_confirmed_places_counts_zero():
     RegistrationFactory(session=session, email="a@x.invalid", status="waitlisted")
     figures = ResilienceWeekProvider().compute(2021)
     assert figures == {"programme_items": 2, "registrations": 0, "participants": 0}
+
+
+def session_on(item, year, month, day, **fields):
+    start = aware(year, month, day)
+    return SessionFactory(item=item, start=start, end=start + datetime.timedelta(hours=2), **fields)
+
+
+def test_year_round_activities_count_calendar_items_outside_the_week(django_assert_num_queries):
+    edition = edition_page(2022)
+    in_week = programme_item(parent=edition)
+    talk, visit, empty = programme_item(), programme_item(), programme_item()
+    cancelled_only = programme_item()
+    week_session = session_on(in_week, 2022, 10, 11)
+    RegistrationFactory(session=week_session, email="week@x.invalid", attended=True)
+    talk_march, talk_june = session_on(talk, 2022, 3, 1), session_on(talk, 2022, 6, 1)
+    visit_may = session_on(visit, 2022, 5, 2)
+    session_on(visit, 2023, 1, 10)  # next year
+    gone = session_on(cancelled_only, 2022, 4, 4, cancelled=True)
+    RegistrationFactory(session=gone, email="gone@x.invalid")
+    RegistrationFactory(session=talk_march, email="a@x.invalid", attended=True)
+    RegistrationFactory(session=talk_june, email="a@x.invalid", attended=False)
+    RegistrationFactory(session=talk_june, email="b@x.invalid", attended=False)
+    RegistrationFactory(session=visit_may, email="c@x.invalid")  # no check-in recorded
+    RegistrationFactory(session=visit_may, email="d@x.invalid", status="waitlisted", attended=True)
+    RegistrationFactory(session=visit_may, email="e@x.invalid", status="cancelled")
+    provider = YearRoundProvider()
+    with django_assert_num_queries(2):  # the activities; the registrations grouped by person
+        figures = provider.compute(2022)
+    # The week's item, the item without sessions and the cancelled session count nowhere here.
+    assert figures == {"activities": 2, "registrations": 4, "participants": 3, "attended": 1}
+    assert provider.compute(2021) is None
+    with django_assert_num_queries(1):
+        assert provider.years() == {2022, 2023}
+    assert provider.year_of(talk_march.registrations.first()) == {2022}
+    assert provider.year_of(visit) == {2022, 2023}
+    assert provider.year_of(empty) == set()
+    # The resilience week keeps its meaning: only the edition's item.
+    assert ResilienceWeekProvider().compute(2022) == {
+        "programme_items": 1,
+        "registrations": 1,
+        "participants": 1,
+    }
+
+
+def test_year_round_attendance_is_unknown_when_no_check_in_was_recorded():
+    session = session_on(programme_item(), 2022, 3, 1)
+    RegistrationFactory(session=session, email="a@x.invalid")
+    RegistrationFactory(session=session, email="b@x.invalid")
+    assert YearRoundProvider().compute(2022) == {
+        "activities": 1,
+        "registrations": 2,
+        "participants": 2,
+        "attended": None,
+    }
+    # Control: one check-in recorded (absent) makes attendance known, and zero is then a real zero.
+    session.registrations.filter(email="a@x.invalid").update(attended=False)
+    assert YearRoundProvider().compute(2022)["attended"] == 0
