@@ -1,6 +1,7 @@
 """Demo content of the safe working environment (seed chapter 4).
 
-Positions of Openbare Orde en Veiligheid with the screening profiles of the 2021 pilot (seed 4.1),
+Risk factors, control measures, screening instruments per profile, and the positions of Openbare
+Orde en Veiligheid with the profiles and justifications of the 2021 pilot (seed 4.1, approved),
 the demo employee `medewerker` placed at Publiekszaken under `leidinggevende`, and declarations in
 each state: a gift accepted, a gift waiting for the manager, outside work of a raised-profile
 position waiting for the office's second opinion. Idempotent: stable keys (codes, references).
@@ -13,14 +14,53 @@ from django.contrib.auth import get_user_model
 
 from home.models import Department
 from safework.models import (
+    ApprovalStatus,
+    ControlMeasure,
     Decision,
     Declaration,
     DeclarationKind,
     DeclarationStatus,
     Placement,
     Position,
+    RiskFactor,
     ScreeningProfile,
+    ScreeningRule,
 )
+
+RISK_FACTORS = [
+    "Mandaat om besluiten te nemen",
+    "Toegang tot geld of betaalsystemen",
+    "Toegang tot vertrouwelijke gegevens",
+    "Contact met criminele milieus",
+    "Toezicht en handhaving",
+]
+CONTROL_MEASURES = ["Vier-ogenprincipe", "Mandaatregister", "Applicatiebeheer en logging", "Functiescheiding"]
+# profile, VOG at hiring, integrity interview at hiring, re-screening interval (months)
+SCREENING_RULES = [
+    (ScreeningProfile.NONE, True, False, None),
+    (ScreeningProfile.RAISED, True, True, 60),
+    (ScreeningProfile.HIGH, True, True, 36),
+]
+# The OOV pilot of mid-2021 (seed 4.1): risk factors, measures and why lighter measures do not suffice.
+PILOT = {
+    "oov-adviseur-ondermijning": (
+        ["Toegang tot vertrouwelijke gegevens", "Contact met criminele milieus"],
+        ["Vier-ogenprincipe", "Applicatiebeheer en logging"],
+        "Werkt met politie-informatie over ondermijning; vier-ogen en logging verkleinen het risico van "
+        "lekken niet genoeg.",
+    ),
+    "oov-cameratoezicht": (
+        ["Toegang tot vertrouwelijke gegevens"],
+        ["Applicatiebeheer en logging"],
+        "Ziet beelden live, waar logging pas achteraf werkt.",
+    ),
+    "oov-handhaver": (
+        ["Toezicht en handhaving", "Contact met criminele milieus"],
+        ["Functiescheiding"],
+        "Werkt alleen op straat en kan onder druk gezet worden; functiescheiding is in de nachtdienst niet haalbaar.",
+    ),
+    "oov-beleidsadviseur": ([], ["Mandaatregister"], ""),
+}
 
 # department slug, code, title, screening profile
 POSITIONS = [
@@ -33,13 +73,26 @@ POSITIONS = [
 ]
 # username, position code, manager
 PLACEMENTS = [
-    ("medewerker", "pz-baliemedewerker", "leidinggevende"),
+    ("medewerker", "pz-baliemedewerker", "leidinggevende"),  # never screened: on HR's due list
     ("leidinggevende", "pz-teamleider", None),
 ]
 
 
 def load(log) -> None:
     User = get_user_model()
+    for name in RISK_FACTORS:
+        RiskFactor.objects.get_or_create(name=name)
+    for name in CONTROL_MEASURES:
+        ControlMeasure.objects.get_or_create(name=name)
+    for profile, certificate, interview, months in SCREENING_RULES:
+        ScreeningRule.objects.update_or_create(
+            profile=profile,
+            defaults={
+                "certificate_of_conduct": certificate,
+                "integrity_interview": interview,
+                "rescreen_months": months,
+            },
+        )
     departments = {department.slug: department for department in Department.objects.all()}
     positions = {}
     for slug, code, title, profile in POSITIONS:
@@ -47,6 +100,14 @@ def load(log) -> None:
             code=code,
             defaults={"department": departments[slug], "title": title, "screening_profile": profile},
         )
+    for code, (risks, measures, justification) in PILOT.items():
+        position = positions[code]
+        position.risk_factors.set(RiskFactor.objects.filter(name__in=risks))
+        position.control_measures.set(ControlMeasure.objects.filter(name__in=measures))
+        position.justification = justification
+        position.approval_status = ApprovalStatus.APPROVED
+        position.approved_on = datetime.date(2021, 7, 1)
+        position.save()
     users = {
         user.username: user for user in User.objects.filter(username__in=["medewerker", "leidinggevende"])
     }

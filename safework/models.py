@@ -12,6 +12,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,8 +30,76 @@ class ScreeningProfile(models.TextChoices):
 RAISED_PROFILES = (ScreeningProfile.RAISED, ScreeningProfile.HIGH)
 
 
+class RiskFactor(models.Model):
+    """A risk factor of a position (seed 4.1): mandates, access to money or confidential data, ..."""
+
+    name = models.CharField(_("naam"), max_length=160, unique=True)
+    description = models.TextField(_("toelichting"), blank=True)
+
+    page_cache_ignore = True
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("risicofactor")
+        verbose_name_plural = _("risicofactoren")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ControlMeasure(models.Model):
+    """A control measure already in place: four-eyes principle, mandate register, application management."""
+
+    name = models.CharField(_("naam"), max_length=160, unique=True)
+    description = models.TextField(_("toelichting"), blank=True)
+
+    page_cache_ignore = True
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("beheersmaatregel")
+        verbose_name_plural = _("beheersmaatregelen")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScreeningRule(models.Model):
+    """Which screening instruments a profile brings, at hiring and periodically."""
+
+    profile = models.CharField(
+        _("screeningsprofiel"), max_length=30, choices=ScreeningProfile.choices, unique=True
+    )
+    certificate_of_conduct = models.BooleanField(_("VOG bij indiensttreding"), default=True)
+    integrity_interview = models.BooleanField(_("integriteitsgesprek bij indiensttreding"), default=False)
+    rescreen_months = models.PositiveSmallIntegerField(
+        _("herscreening elke (maanden)"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: geen periodieke herscreening."),
+    )
+
+    page_cache_ignore = True
+
+    class Meta:
+        ordering = ["profile"]
+        verbose_name = _("screeningsinstrumenten per profiel")
+        verbose_name_plural = _("screeningsinstrumenten per profiel")
+
+    def __str__(self) -> str:
+        return self.get_profile_display()
+
+
+class ApprovalStatus(models.TextChoices):
+    DRAFT = "concept", _("Concept, wacht op goedkeuring")
+    APPROVED = "goedgekeurd", _("Goedgekeurd door het integriteitsbureau")
+
+
 class Position(models.Model):
-    """A position (function profile) of a department, kept by HR."""
+    """A position (function profile) of a department in the inventory of vulnerable positions.
+
+    Managers and HR edit it as a draft; the integrity office approves it.
+    """
 
     department = models.ForeignKey(
         "home.Department",
@@ -51,6 +120,21 @@ class Position(models.Model):
         choices=ScreeningProfile.choices,
         default=ScreeningProfile.NONE,
     )
+    risk_factors = models.ManyToManyField(
+        RiskFactor, blank=True, related_name="positions", verbose_name=_("risicofactoren")
+    )
+    control_measures = models.ManyToManyField(
+        ControlMeasure, blank=True, related_name="positions", verbose_name=_("beheersmaatregelen")
+    )
+    justification = models.TextField(
+        _("onderbouwing"),
+        blank=True,
+        help_text=_("Verplicht bij een verhoogd profiel: waarom lichtere maatregelen niet volstaan."),
+    )
+    approval_status = models.CharField(
+        _("goedkeuring"), max_length=20, choices=ApprovalStatus.choices, default=ApprovalStatus.DRAFT
+    )
+    approved_on = models.DateField(_("goedgekeurd op"), null=True, blank=True)
 
     page_cache_ignore = True  # never shown on a cached page
 
@@ -66,6 +150,14 @@ class Position(models.Model):
     @property
     def raised_profile(self) -> bool:
         return self.screening_profile in RAISED_PROFILES
+
+    def clean(self):
+        super().clean()
+        # Seed 4.1: only when lighter measures do not suffice is a raised profile justified.
+        if self.raised_profile and not self.justification.strip():
+            raise ValidationError(
+                {"justification": _("Licht toe waarom lichtere maatregelen niet volstaan voor dit profiel.")}
+            )
 
 
 class PlacementSource(models.TextChoices):
@@ -102,6 +194,7 @@ class Placement(models.Model):
         _("bron"), max_length=10, choices=PlacementSource.choices, default=PlacementSource.HR
     )
     updated_on = models.DateField(_("bijgewerkt op"), default=timezone.localdate)
+    last_screened_on = models.DateField(_("laatst gescreend op"), null=True, blank=True)
 
     page_cache_ignore = True
 

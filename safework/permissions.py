@@ -54,3 +54,44 @@ def can_keep_placements(user) -> bool:
 
 def can_view_placements(user) -> bool:
     return user.is_active and (has_role(user, Role.HR) or is_office(user))
+
+
+# ---------------------------------------------------------------- vulnerable positions (seed 4.1)
+def managed_department_ids(user) -> set[int]:
+    """The departments a manager is responsible for: of the VPD teams they manage and their own position."""
+    if not (user.is_authenticated and has_role(user, Role.MANAGER)):
+        return set()
+    from safework.models import Placement
+    from vpd.models import Team
+
+    ids = set(Team.objects.filter(managers=user).values_list("department_id", flat=True))
+    ids |= set(
+        Placement.objects.filter(user=user, position__isnull=False).values_list(
+            "position__department_id", flat=True
+        )
+    )
+    return ids
+
+
+def can_view_inventory(user) -> bool:
+    """Any part of the inventory: the office and HR all of it, a manager their own departments'."""
+    return user.is_active and (
+        is_office(user) or has_role(user, Role.HR) or bool(managed_department_ids(user))
+    )
+
+
+def can_edit_position(user, position) -> bool:
+    if not user.is_active:
+        return False
+    if is_office(user) or has_role(user, Role.HR):
+        return True
+    return position.department_id in managed_department_ids(user)
+
+
+def can_approve_positions(user) -> bool:
+    return user.is_active and is_office(user)
+
+
+def can_view_rescreening(user) -> bool:
+    """HR's list of employees due for periodic screening (the office may read it too)."""
+    return user.is_active and (has_role(user, Role.HR) or is_office(user))

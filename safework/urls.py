@@ -9,4 +9,5 @@ urlpatterns = [
     path(PREFIX + "melden/<str:kind>/", views.declaration_create, name="declaration_create"),
     path(PREFIX + "<str:reference>/", views.declaration_detail, name="declaration_detail"),
     path(PREFIX + "<str:reference>/besluit/", views.declaration_decide, name="declaration_decide"),
+    path("herscreening/", views.rescreening_list, name="rescreening_list"),
 ]

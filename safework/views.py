@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal.roles import Role, has_role
-from safework import permissions, services
+from safework import permissions, screening, services
 from safework.forms import DecisionForm, GiftDeclarationForm, OutsideWorkDeclarationForm
 from safework.models import Declaration, DeclarationKind, DeclarationStatus
 
@@ -112,3 +112,10 @@ def declaration_decide(request, reference):
         "safework/declaration_decide.html",
         {"form": form, "declaration": declaration, "second_opinion": second_opinion},
     )
+
+
+def rescreening_list(request):
+    """HR's list of employees due for periodic screening (position, profile, due date; no more)."""
+    if not permissions.can_view_rescreening(request.user):
+        raise PermissionDenied
+    return render(request, "safework/rescreening_list.html", {"due": screening.due_for_rescreening()})

@@ -22,3 +22,7 @@ def test_demo_content_of_the_safe_working_environment():
     statuses = set(Declaration.objects.values_list("status", flat=True))
     assert statuses == set(DeclarationStatus.values)
     assert Placement.objects.get(user__username="medewerker").manager.username == "leidinggevende"
+    pilot = Position.objects.filter(department__abbreviation="OOV", approved_on__year=2021)
+    assert pilot.count() == 4
+    for position in pilot:
+        position.full_clean()  # the justification rule holds for the demo too
