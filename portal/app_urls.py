@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("forms.urls")),
     path("", include("home.urls")),
     path("", include("awareness.urls")),
+    path("", include("safework.urls")),
 ]

@@ -19,6 +19,8 @@ DEMO_ACCOUNTS = [
     ("vpd-coordinator", "Victor", "Coördinator", [Role.VPD_COORDINATOR]),
     ("bot", "Bo", "Opvangteam", [Role.PEER_SUPPORT]),
     ("beheerder", "Bram", "Beheerder", [Role.ADMINISTRATOR]),
+    ("hr", "Hanna", "HR-adviseur", [Role.HR]),
+    ("beveiliging", "Bas", "Beveiligingscoördinator", [Role.SECURITY_COORDINATOR]),
 ]
 
 

@@ -18,6 +18,8 @@ class Role(StrEnum):
     VPD_COORDINATOR = "VPD-coördinator"
     PEER_SUPPORT = "Bedrijfsopvangteam"
     ADMINISTRATOR = "Beheerder"
+    HR = "HR-adviseur"  # created by safework/migrations (declarations register, placements, screening)
+    SECURITY_COORDINATOR = "Beveiligingscoördinator"  # created by safework/migrations (building DRAs)
 
 
 ALL_ROLES = tuple(Role)
@@ -31,6 +33,8 @@ ADMIN_ROLES = (
     Role.VPD_COORDINATOR,
     Role.PEER_SUPPORT,
     Role.ADMINISTRATOR,
+    Role.HR,
+    Role.SECURITY_COORDINATOR,
 )
 
 

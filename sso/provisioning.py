@@ -154,6 +154,9 @@ def provision(token_claims: dict, settings):
         department = _department_for(claims.department)
         EmployeeProfile.objects.update_or_create(user=user, defaults={"department": department})
 
+    from safework.placement import sync_from_claims
+
+    sync_from_claims(user, token_claims)  # position and manager, where the provider sends them
     added, removed = sync_roles(user, claims.groups)
     if added or removed:
         audit.record(

@@ -47,6 +47,8 @@ NUMBERS = [
     ("public_aggression.total", _("Incidenten publieksagressie en geweld (GIR)")),
     ("peer_support.conversations", _("Gesprekken van het bedrijfsopvangteam")),
     ("peer_support.referrals", _("Doorverwijzingen naar bedrijfsmaatschappelijk werk")),
+    ("gifts_and_outside_work.gifts.total", _("Gemelde geschenken en uitnodigingen")),
+    ("gifts_and_outside_work.outside_work.total", _("Gemelde nevenwerkzaamheden")),
 ]
 BREAKDOWNS = [
     ("integrity_reports.by_category", _("Meldingen naar onderwerp")),
@@ -66,6 +68,13 @@ BREAKDOWNS = [
     ("peer_support.by_sequence", _("Gesprekken van het bedrijfsopvangteam naar volgorde")),
     ("peer_support.by_event", _("Gesprekken van het bedrijfsopvangteam naar gebeurtenis")),
     ("peer_support.by_department", _("Gesprekken van het bedrijfsopvangteam naar organisatieonderdeel")),
+    ("gifts_and_outside_work.gifts.by_decision", _("Geschenken en uitnodigingen naar besluit")),
+    (
+        "gifts_and_outside_work.gifts.by_department",
+        _("Geschenken en uitnodigingen naar organisatieonderdeel"),
+    ),
+    ("gifts_and_outside_work.outside_work.by_decision", _("Nevenwerkzaamheden naar besluit")),
+    ("gifts_and_outside_work.outside_work.by_department", _("Nevenwerkzaamheden naar organisatieonderdeel")),
 ]
 LABELS = dict(NUMBERS + BREAKDOWNS)
 
@@ -93,7 +102,18 @@ SECTIONS = [
         ],
     ),
     ("heldere-afspraken", _("Heldere afspraken"), []),
-    ("veilige-werkomgeving", _("Veilige werkomgeving"), []),
+    (
+        "veilige-werkomgeving",
+        _("Veilige werkomgeving"),
+        [
+            ("number", "gifts_and_outside_work.gifts.total"),
+            ("chart", "gifts_and_outside_work.gifts.by_decision"),
+            ("table", "gifts_and_outside_work.gifts.by_department"),
+            ("number", "gifts_and_outside_work.outside_work.total"),
+            ("chart", "gifts_and_outside_work.outside_work.by_decision"),
+            ("table", "gifts_and_outside_work.outside_work.by_department"),
+        ],
+    ),
     (
         "meldingen",
         _("Meldingen van (vermoedens van) schendingen en opvolging"),

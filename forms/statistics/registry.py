@@ -21,6 +21,8 @@ PROVIDERS = [
     "forms.statistics.figures.EmployeeSurveyProvider",
     "vpd.figures.PublicAggressionProvider",
     "vpd.figures.PeerSupportProvider",
+    "safework.figures.GiftsProvider",
+    "safework.figures.OutsideWorkProvider",
 ]
 
 

@@ -65,6 +65,8 @@ EXPORT_KEYS: dict[str, tuple[str, ...]] = {
     "employee_survey": ("respondents", "experienced", "percentage", "previous_percentage"),
     "public_aggression": ("total", "previous", "change_percent", "by_type", "by_department"),
     "peer_support": ("conversations", "by_sequence", "referrals", "by_event", "by_department"),
+    "gifts_and_outside_work.gifts": ("total", "by_decision", "by_department"),
+    "gifts_and_outside_work.outside_work": ("total", "by_decision", "by_department"),
 }
 SURVEY = "employee_survey"
 CACHE_PREFIX = "statistics:1"

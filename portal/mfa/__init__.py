@@ -23,9 +23,15 @@ SESSION_KEY = "portal_second_factor"
 METHODS = frozenset({"totp", "webauthn", "recovery", "idp"})
 
 #: By default: the roles that read reports, advisor registrations, user data or safe-workplace
-#: personal data (HR and the security coordinator join once they are roles of their own).
+#: personal data (HR: declarations and placements; the security coordinator: building DRAs).
 #: `PORTAL_MFA_ROLES` (group names) overrides it; office leads and superusers always need one.
-SENSITIVE_ROLES = (Role.INTEGRITY_OFFICE, Role.CONFIDENTIAL_ADVISOR, Role.ADMINISTRATOR)
+SENSITIVE_ROLES = (
+    Role.INTEGRITY_OFFICE,
+    Role.CONFIDENTIAL_ADVISOR,
+    Role.ADMINISTRATOR,
+    Role.HR,
+    Role.SECURITY_COORDINATOR,
+)
 
 
 def required_roles() -> tuple[str, ...]:

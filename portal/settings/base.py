@@ -30,6 +30,7 @@ PROJECT_APPS = [
     "forms.statistics",
     "search",
     "sso",
+    "safework",
 ]
 
 INSTALLED_APPS = [
@@ -307,7 +308,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Second factor (portal/mfa/, docs/authentication.md): the roles (group names) that must prove one
 # at sign-in; office leads and superusers always do.
-PORTAL_MFA_ROLES = env_list("PORTAL_MFA_ROLES", "Integriteitsbureau,Vertrouwenspersoon,Beheerder")
+PORTAL_MFA_ROLES = env_list(
+    "PORTAL_MFA_ROLES", "Integriteitsbureau,Vertrouwenspersoon,Beheerder,HR-adviseur,Beveiligingscoördinator"
+)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
 OTP_WEBAUTHN_RP_ID_CALLABLE = "portal.mfa.webauthn.relying_party_id"
@@ -470,3 +473,12 @@ MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", 60)
 # Where the file-based mail backend writes (EMAIL_BACKEND=django.core.mail.backends.filebased…):
 # the cross-server suite reads what the task worker sent (scripts/cluster.sh).
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", "") or None
+
+# A safe working environment (safework/): the code of conduct's rules for declarations, the
+# identity provider's claims for an employee's position and manager ("" = kept by HR in the portal),
+# and how long declarations are kept (days after the decision; docs/safework.md).
+SAFEWORK_GIFT_VALUE_THRESHOLD = env_int("SAFEWORK_GIFT_VALUE_THRESHOLD", 50)
+SAFEWORK_DECISION_DAYS = env_int("SAFEWORK_DECISION_DAYS", 14)
+OIDC_CLAIM_POSITION = env_str("OIDC_CLAIM_POSITION", "")
+OIDC_CLAIM_MANAGER = env_str("OIDC_CLAIM_MANAGER", "")
+PORTAL_RETENTION_DECLARATIONS_DAYS = env_int("PORTAL_RETENTION_DECLARATIONS_DAYS", 5 * 365)

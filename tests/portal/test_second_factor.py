@@ -48,7 +48,13 @@ def code_of(device, offset: float = 0) -> str:
 
 
 def test_the_sensitive_roles_by_default():
-    assert set(SENSITIVE_ROLES) == {Role.INTEGRITY_OFFICE, Role.CONFIDENTIAL_ADVISOR, Role.ADMINISTRATOR}
+    assert set(SENSITIVE_ROLES) == {
+        Role.INTEGRITY_OFFICE,
+        Role.CONFIDENTIAL_ADVISOR,
+        Role.ADMINISTRATOR,
+        Role.HR,  # declarations, placements, screening due dates (safework)
+        Role.SECURITY_COORDINATOR,  # building threat-and-risk assessments (safework)
+    }
     assert [str(role) for role in SENSITIVE_ROLES] == settings.PORTAL_MFA_ROLES
 
 

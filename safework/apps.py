@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class SafeworkConfig(AppConfig):
+    name = "safework"
+    verbose_name = "Veilige werkomgeving"
+
+    def ready(self):
+        from safework.viewsets import register_policies
+
+        register_policies()

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from safework import views
+
+app_name = "safework"
+PREFIX = "geschenken-en-nevenwerk/"
+urlpatterns = [
+    path(PREFIX, views.declaration_list, name="declaration_list"),
+    path(PREFIX + "melden/<str:kind>/", views.declaration_create, name="declaration_create"),
+    path(PREFIX + "<str:reference>/", views.declaration_detail, name="declaration_detail"),
+    path(PREFIX + "<str:reference>/besluit/", views.declaration_decide, name="declaration_decide"),
+    path("herscreening/", views.rescreening_list, name="rescreening_list"),
+]
