@@ -28,3 +28,11 @@
     }
   });
 })();
+
+// After a failed submit, focus moves to the error summary, so keyboard and screen reader users start
+// at the list of what to fix (each item links to its field).
+(function () {
+  "use strict";
+  var summary = document.querySelector(".portal-error-summary");
+  if (summary) summary.focus();
+})();
