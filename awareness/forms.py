@@ -13,9 +13,7 @@ from home.models import Department
 class RegistrationForm(forms.Form):
     """A colleague's sign-up: name, e-mail and department, filled in from their account."""
 
-    name = forms.CharField(
-        label=_("Naam"), max_length=200, error_messages={"required": _("Vul je naam in.")}
-    )
+    name = forms.CharField(label=_("Naam"), max_length=200, error_messages={"required": _("Vul je naam in.")})
     email = forms.EmailField(
         label=_("E-mailadres"),
         error_messages={

@@ -15,4 +15,3 @@ def code_of_conduct_url(request=None) -> str | None:
         .first()
     )
     return page.get_url(request) if page else None
-
