@@ -49,6 +49,10 @@ def calendar_context(page, request) -> dict:
         "filter": filterset,
         "view": view,
         "sessions": sessions,
+        # The filters fold away (the first activity is in view on a phone) unless one is in use.
+        "filters_open": bool(filterset.form.errors)
+        or any(request.GET.get(name) for name in ("thema", "vorm", "doelgroep", "afdeling", "plaatsen"))
+        or (view == "lijst" and bool(request.GET.get("maand"))),
     }
     if view == "maand":
         context.update(month_grid(sessions, data["maand"], request))

@@ -10,6 +10,14 @@ from wagtail.models import Locale
 from awareness.models import Audience, Format, Session
 from home.models import Department, Theme
 
+SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+
+
+class MonthInput(forms.TextInput):
+    """The browser's month picker (a wheel on phones); the value is "2027-01" either way."""
+
+    input_type = "month"
+
 
 def theme_choices():
     try:
@@ -27,25 +35,48 @@ class CalendarFilter(django_filters.FilterSet):
         choices=[("komend", _("Komende activiteiten")), ("voorbij", _("Voorbije activiteiten"))],
         method="filter_when",
         empty_label=_("Alles"),
+        widget=forms.Select(attrs=SELECT),
     )
-    thema = django_filters.ChoiceFilter(label=_("Thema"), choices=theme_choices, method="filter_theme")
-    vorm = django_filters.ChoiceFilter(label=_("Vorm"), field_name="format", choices=Format.choices)
+    # Every choice list starts with a real label ("Alle thema's"), never "---------".
+    thema = django_filters.ChoiceFilter(
+        label=_("Thema"),
+        choices=theme_choices,
+        method="filter_theme",
+        empty_label=_("Alle thema's"),
+        widget=forms.Select(attrs=SELECT),
+    )
+    vorm = django_filters.ChoiceFilter(
+        label=_("Vorm"),
+        field_name="format",
+        choices=Format.choices,
+        empty_label=_("Alle vormen"),
+        widget=forms.Select(attrs=SELECT),
+    )
     doelgroep = django_filters.ChoiceFilter(
-        label=_("Doelgroep"), field_name="item__audience", choices=Audience.choices
+        label=_("Doelgroep"),
+        field_name="item__audience",
+        choices=Audience.choices,
+        empty_label=_("Alle doelgroepen"),
+        widget=forms.Select(attrs=SELECT),
     )
     afdeling = django_filters.ModelChoiceFilter(
-        label=_("Organisatieonderdeel"), queryset=Department.objects.all(), method="filter_department"
+        label=_("Organisatieonderdeel"),
+        queryset=Department.objects.all(),
+        method="filter_department",
+        empty_label=_("Alle organisatieonderdelen"),
+        widget=forms.Select(attrs=SELECT),
     )
     maand = django_filters.CharFilter(
         label=_("Maand"),
         method="filter_month",
-        widget=forms.TextInput(
-            attrs={"placeholder": "2027-01", "pattern": r"\d{4}-\d{2}", "inputmode": "numeric"}
-        ),
-        help_text=_("Als jaar-maand, bijvoorbeeld 2027-01."),
+        widget=MonthInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
     )
     plaatsen = django_filters.BooleanFilter(
-        label=_("Alleen met vrije plaatsen"), method="filter_places", widget=forms.CheckboxInput
+        label=_("Alleen met vrije plaatsen"),
+        method="filter_places",
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"}
+        ),
     )
 
     class Meta:

@@ -13,8 +13,14 @@ from home.models import Department
 class RegistrationForm(forms.Form):
     """A colleague's sign-up: name, e-mail and department, filled in from their account."""
 
-    name = forms.CharField(label=_("Naam"), max_length=200)
-    email = forms.EmailField(label=_("E-mailadres"))
+    name = forms.CharField(label=_("Naam"), max_length=200, error_messages={"required": _("Vul je naam in.")})
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        error_messages={
+            "required": _("Vul je e-mailadres in."),
+            "invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl."),
+        },
+    )
     department = forms.ModelChoiceField(
         label=_("Organisatieonderdeel"), queryset=Department.objects.all(), required=False
     )
@@ -34,19 +40,35 @@ class EvaluationForm(forms.ModelForm):
 class IntroductionAttendanceForm(forms.Form):
     """A new colleague records attending an introduction meeting and taking the integrity declaration."""
 
-    meeting = forms.ModelChoiceField(label=_("Bijeenkomst"), queryset=IntroductionMeeting.objects.none())
+    meeting = forms.ModelChoiceField(
+        label=_("Bijeenkomst"),
+        queryset=IntroductionMeeting.objects.none(),
+        error_messages={"required": _("Kies de bijeenkomst waar je bij was.")},
+    )
     department = forms.ModelChoiceField(
         label=_("Organisatieonderdeel"), queryset=Department.objects.all(), required=False
     )
     declaration = forms.ChoiceField(
-        label=_("Verklaring"), choices=Declaration.choices, widget=forms.RadioSelect
+        label=_("Verklaring"),
+        choices=Declaration.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies of je de eed of de belofte hebt afgelegd.")},
     )
     declaration_date = forms.DateField(
         label=_("Datum verklaring"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date input only takes ISO dates ("2026-12-02"); a localized value would be dropped.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
+        error_messages={
+            "required": _("Vul de datum van de verklaring in."),
+            "invalid": _("Vul een bestaande datum in, zoals 2 december 2026."),
+        },
     )
-    administered_by = forms.CharField(label=_("Afgenomen door"), max_length=200)
+    administered_by = forms.CharField(
+        label=_("Afgenomen door"),
+        max_length=200,
+        error_messages={"required": _("Vul in wie de verklaring heeft afgenomen.")},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

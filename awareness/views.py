@@ -62,6 +62,7 @@ def register(request, session_id: int):
     if request.user.email:
         # The account's address: people register themselves, not others, and only once.
         form.fields["email"].disabled = True
+        form.fields["email"].help_text = _("Het adres van je account; dit kun je hier niet wijzigen.")
     if request.method == "POST" and problem is None and form.is_valid():
         applicant = services.Applicant(
             name=form.cleaned_data["name"],

@@ -126,6 +126,7 @@ class IntroductionAttendanceViewSet(ModelViewSet):
     icon = "clipboard-list"
     menu_label = _("Integriteitsverklaringen")
     list_display = ["name", "meeting", "declaration", "declaration_date", "administered_by"]
+    ordering = ["-declaration_date", "-meeting__start", "name"]  # the newest declarations first
     list_export = [
         "name",
         "email",

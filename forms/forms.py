@@ -34,6 +34,7 @@ class WhatHappenedForm(forms.Form):
         choices=Category.choices,
         widget=forms.RadioSelect,
         help_text=_("De onderwerpen van de gedragscode."),
+        error_messages={"required": _("Kies waar je melding over gaat.")},
     )
     description = forms.CharField(
         label=_("Wat is er gebeurd?"),
@@ -42,6 +43,7 @@ class WhatHappenedForm(forms.Form):
         help_text=_(
             "Beschrijf wat je hebt gezien of gehoord. Noem je eigen naam niet als je anoniem wilt blijven."
         ),
+        error_messages={"required": _("Beschrijf wat er is gebeurd.")},
     )
     occurred = forms.CharField(
         label=_("Wanneer gebeurde het?"),
@@ -67,7 +69,10 @@ class AboutYouForm(forms.Form):
     """Step 2: the reporter's relation to the municipality and, only if they wish, contact details."""
 
     source = forms.ChoiceField(
-        label=_("Wat is jouw relatie tot de gemeente?"), choices=Source.choices, widget=forms.RadioSelect
+        label=_("Wat is jouw relatie tot de gemeente?"),
+        choices=Source.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies wat jouw relatie tot de gemeente is.")},
     )
     wants_contact = forms.TypedChoiceField(
         label=_("Wil je je contactgegevens achterlaten?"),
@@ -77,6 +82,7 @@ class AboutYouForm(forms.Form):
         ],
         widget=forms.RadioSelect,
         initial="nee",
+        error_messages={"required": _("Kies of je je contactgegevens wilt achterlaten.")},
         help_text=_(
             "Ook anoniem kun je met je ontvangstcode berichten uitwisselen met het Integriteitsbureau."
         ),
@@ -116,6 +122,7 @@ class ReceiptCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Ontvangstcode"),
         max_length=60,
+        error_messages={"required": _("Vul je ontvangstcode in.")},
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
         ),

@@ -1,4 +1,4 @@
-"""Links from report categories to the chapters of the code of conduct."""
+"""The link from the report form to the code of conduct (for signed-in people)."""
 
 from wagtail.models import Locale, Page
 
@@ -15,11 +15,3 @@ def code_of_conduct_url(request=None) -> str | None:
         .first()
     )
     return page.get_url(request) if page else None
-
-
-def category_links(choices, request=None) -> list[dict]:
-    """One row per category: code, label and the anchor in the code of conduct (None without the page)."""
-    base = code_of_conduct_url(request)
-    return [
-        {"code": code, "label": label, "url": f"{base}#{code}" if base else None} for code, label in choices
-    ]

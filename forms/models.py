@@ -7,6 +7,7 @@ integrity office can read them. What a reporter writes is encrypted at rest (`fo
 import datetime
 
 from django.conf import settings
+from django.contrib.admin import display
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
@@ -184,6 +185,7 @@ class IntegrityReport(models.Model):
         return self.reference
 
     @property
+    @display(description=_("Kenmerk"))  # the case list's first column, in Dutch
     def reference(self) -> str:
         return f"M{self.received_on:%Y}-{self.pk or 0:04d}"
 

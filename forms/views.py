@@ -31,7 +31,7 @@ from forms.forms import (
     ReceiptCodeForm,
     WhatHappenedForm,
 )
-from forms.links import category_links
+from forms.links import code_of_conduct_url
 from forms.models import Category, Source
 
 DRAFT_MAX_AGE = 2 * 60 * 60  # seconds a half-filled form stays valid
@@ -86,7 +86,7 @@ def _render_step(request, step: int, form, draft: dict, status: int = 200, **ext
         "steps": [(number, str(label)) for number, label in STEPS],
         "form": form,
         "draft_token": _encode_draft(draft),
-        "categories": category_links(Category.choices, request),
+        "code_of_conduct_url": code_of_conduct_url(request) if request.user.is_authenticated else None,
         **(_proof_context(limits.REPORT, draft.get("wait") or "") if step == 3 else {}),
         **extra,
     }
@@ -163,7 +163,10 @@ def report(request):
         return _render_step(request, 3, AttachmentsForm(), draft, **_review_context(draft))
 
     if step == "3":
-        if going_back:
+        edit = request.POST.get("edit")
+        if edit == "1":  # "Wijzigen" on the review step
+            return _render_step(request, 1, WhatHappenedForm(initial=draft.get("what")), draft)
+        if going_back or edit == "2":
             return _render_step(request, 2, AboutYouForm(initial=draft.get("about")), draft)
         review = _review_context(draft)
         if not (review["what"].is_valid() and review["about"].is_valid()):
@@ -236,6 +239,11 @@ def follow_up(request):
         return _render_code_page(request, ReceiptCodeForm())
 
     typed = request.POST.get("code", "")[:60]
+    if not typed.strip():
+        # Nothing typed is no guess: say so beside the field (no proof of work or attempt needed).
+        empty = ReceiptCodeForm({"code": ""})
+        empty.is_valid()
+        return _render_code_page(request, empty)
     kept_form = ReceiptCodeForm(initial={"code": typed})
     # A message written on the status page is kept when the look-up has to wait.
     pending = request.POST.get("body", "")[:MAX_TEXT] if request.POST.get("action") == "message" else ""

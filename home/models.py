@@ -288,6 +288,20 @@ class CodeOfConductPage(ContentPage):
             )
         return toc
 
+    def search_anchors(self) -> list[tuple[str, str]]:
+        """(anchor, plain text) per article, so a search result opens the article that matched."""
+        from django.utils.html import strip_tags
+
+        parts = []
+        for chapter in self.chapters:
+            for article in chapter.value["articles"]:
+                dilemmas = " ".join(
+                    f"{d.get('title', '')} {d.get('situation', '')}" for d in article.get("dilemmas") or []
+                )
+                text = f"{article['number']} {article['title']} {article['text'].source} {dilemmas}"
+                parts.append((article["anchor"], strip_tags(text)))
+        return parts
+
     def anchors(self) -> list[str]:
         return [
             a

@@ -17,6 +17,8 @@ class SignInForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["username"].error_messages["required"] = _("Vul je gebruikersnaam in.")
         self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].label = _("Wachtwoord")
         self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        self.fields["password"].error_messages["required"] = _("Vul je wachtwoord in.")

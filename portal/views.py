@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView, PasswordResetView
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseForbidden, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -76,5 +78,19 @@ def permission_denied(request, exception=None, *, admin=False):
 
 @login_not_required
 def server_error(request):
-    # Rendered without a request context on purpose: nothing about the failure is shown.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # Rendered without a request context on purpose: nothing about the failure is shown, and
+    # neither the session nor the database is needed. The language follows the address.
+    language = "en" if request.path.startswith("/en/") else "nl"
+    with translation.override(language):
+        html = loader.get_template("500.html").render({"language": language})
+    return HttpResponseServerError(html)
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """A form that could not be checked (expired, cookies off): the styled page with a way back.
+    The reason is Django's technical one; it is logged by Django, not shown."""
+    back = request.META.get("HTTP_REFERER", "")
+    back_url = back if back and url_has_allowed_host_and_scheme(back, {request.get_host()}) else ""
+    html = loader.render_to_string("403_csrf.html", {"back_url": back_url}, request)
+    return HttpResponseForbidden(html)

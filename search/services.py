@@ -344,9 +344,33 @@ def searchable_text(page: Page) -> str:
     return html.unescape(strip_tags(" ".join(parts)))
 
 
-def snippet(page: Page, terms: list[str], words: int = SNIPPET_WORDS) -> SafeString:
+def is_match(word: str, term: str) -> bool:
+    """Whether a word of the text is the (folded) query term: the whole word, or an inflection of a
+    term of four letters or more ("melding" → "meldingen"). "ov" never matches "over"."""
+    if word == term:
+        return True
+    longer, shorter = (word, term) if len(word) > len(term) else (term, word)
+    return len(shorter) >= 4 and longer.startswith(shorter) and len(longer) - len(shorter) <= 3
+
+
+def matching_anchor(page: Page, terms: list[str]) -> tuple[str, str]:
+    """The anchor and text of the part of the page (an article) that matches most query terms,
+    ("", "") when the page has no parts or none matches. Pages offer parts with `search_anchors()`."""
+    if not hasattr(page, "search_anchors") or not terms:
+        return "", ""
+    folded_terms = [fold(term) for term in terms]
+    best, best_score = ("", ""), 0
+    for anchor, text in page.search_anchors():
+        words = {fold(token.group()) for token in WORD.finditer(text)}
+        score = sum(1 for term in folded_terms if any(is_match(word, term) for word in words))
+        if score > best_score:
+            best, best_score = (anchor, text), score
+    return best
+
+
+def snippet(page: Page, terms: list[str], words: int = SNIPPET_WORDS, text: str = "") -> SafeString:
     """A short passage around the first matching word, with matching words in <mark>."""
-    text = searchable_text(page)
+    text = text or searchable_text(page)
     tokens = list(WORD.finditer(text))
     if not tokens:
         return mark_safe("")
@@ -354,9 +378,7 @@ def snippet(page: Page, terms: list[str], words: int = SNIPPET_WORDS) -> SafeStr
 
     def matches(token) -> bool:
         word = fold(token.group())
-        return any(
-            word.startswith(term) or (term.startswith(word) and len(word) > 3) for term in folded_terms
-        )
+        return any(is_match(word, term) for term in folded_terms)
 
     first = next((i for i, token in enumerate(tokens) if matches(token)), 0)
     start = max(0, first - 8)

@@ -109,12 +109,15 @@ def result_item(request, page: Page, query) -> dict:
     extra = {}
     if hasattr(page, "search_result_context"):
         extra = page.search_result_context() or {}
+    # A long page (the code of conduct) opens at the article that matched, with its text as snippet.
+    anchor, part = services.matching_anchor(page, query.terms)
+    url = page.get_url(request)
     return {
         "page": page,
         "title": page.title,
-        "url": page.get_url(request),
+        "url": f"{url}#{anchor}" if anchor else url,
         "section": section_label(section_of(page)),
-        "snippet": services.snippet(page, query.terms),
+        "snippet": services.snippet(page, query.terms, text=part),
         "date": extra.get("date"),
         "places_left": extra.get("places_left"),
         "is_past": bool(extra.get("is_past")),

@@ -84,6 +84,8 @@ class VpdSectionPage(Page):
     subpage_types = ["vpd.VpdDepartmentPage"]
     max_count_per_parent = 1
 
+    search_section = "vpd"  # the search filter "Veilige publieke dienstverlening"
+
     class Meta:
         verbose_name = _("VPD-overzichtspagina")
 
@@ -126,6 +128,8 @@ class VpdDepartmentPage(Page):
     settings_panels = Page.settings_panels + [FieldPanel("requires_coordinator_approval")]
     parent_page_types = ["vpd.VpdSectionPage"]
     subpage_types = ["vpd.TeamInstructionPage"]
+
+    search_section = "vpd"  # the search filter "Veilige publieke dienstverlening"
 
     class Meta:
         verbose_name = _("VPD-pagina van een organisatieonderdeel")
@@ -207,6 +211,8 @@ class TeamInstructionPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["vpd.VpdDepartmentPage"]
     subpage_types = []
+
+    search_section = "vpd"  # the search filter "Veilige publieke dienstverlening"
 
     class Meta:
         verbose_name = _("teaminstructie VPD")

@@ -287,6 +287,7 @@ PASSWORD_RESET_LIMIT_WINDOW = env_int("PASSWORD_RESET_LIMIT_WINDOW", 60 * 60)
 # Avatars are not fetched from an outside service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"  # the styled page with a way back (both languages)
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow same-origin framing themselves
 
 # Content Security Policy: only our own origin; no inline scripts or styles on the site.

@@ -77,6 +77,9 @@ def nlds_widget(field):
         attrs["aria-describedby"] = describedby
     if field.field.required and not isinstance(widget, forms.CheckboxInput):
         attrs["aria-required"] = "true"
+    # No HTML `required`: the browser would mark an untouched field :invalid (red) before anyone
+    # typed; the server's message after submitting says what is missing (aria-required tells AT).
+    field.form.use_required_attribute = False
     return field.as_widget(attrs=attrs)
 
 

@@ -28,3 +28,11 @@ def language_switcher(context):
 def home_url(context):
     home = navigation.home_page_for(context["request"])
     return home.get_url(context["request"]) if home else "/"
+
+
+@register.simple_tag
+def portal_site_name():
+    """The portal's name for the admin dashboard (WAGTAIL_SITE_NAME)."""
+    from django.conf import settings
+
+    return settings.WAGTAIL_SITE_NAME

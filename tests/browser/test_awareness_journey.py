@@ -54,6 +54,10 @@ def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(
     assert page.get_by_role("heading", level=1).inner_text() == "Kalender"
     axe(page, "calendar (list)")
 
+    # The filters fold away so the first activity is in view; the theme list has a real empty label.
+    page.locator("summary", has_text="Filter de activiteiten").click()
+    assert page.get_by_label("Thema").locator("option").first.inner_text() == "Alle thema's"
+    assert page.get_by_label("Maand").get_attribute("type") == "month"
     page.get_by_label("Thema").select_option(label="Integriteit")
     page.get_by_label("Alleen met vrije plaatsen").check()
     page.get_by_role("button", name="Toon activiteiten").click()

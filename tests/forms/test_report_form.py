@@ -1,8 +1,6 @@
 """The report form: reachable signed out, three steps with review, nothing lost, nothing half-saved."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Locale, Page
 
 from forms.models import Attachment, IntegrityReport
 from tests.forms.helpers import ABOUT, WHAT, code_of, draft_of, file_report, pdf_file
@@ -126,24 +124,6 @@ def test_bad_attachment_keeps_the_report_unsent(client):
 def test_unknown_step_and_get_never_error(client):
     assert client.post("/nl/melding/", {"step": "9", "draft": ""}).status_code == 200
     assert client.post("/nl/melding/", {}).status_code == 200
-
-
-def test_categories_link_to_the_code_of_conduct_when_it_exists(client):
-    response = client.get("/nl/melding/")
-    assert "#omgaan-met-elkaar" not in response.content.decode()
-    home = Page.objects.get(depth=2, locale=Locale.objects.get(language_code="nl"))
-    content_type, _ = ContentType.objects.get_or_create(app_label="home", model="codeofconductpage")
-    home.add_child(
-        instance=Page(title="Gedragscode", slug="gedragscode", content_type=content_type, live=True)
-    )
-    page = client.get("/nl/melding/").content.decode()
-    for code in [
-        "omgaan-met-elkaar",
-        "omgaan-met-belangen",
-        "omgaan-met-spullen-van-de-gemeente",
-        "omgaan-met-informatie",
-    ]:
-        assert f'gedragscode/#{code}"' in page
 
 
 def test_a_form_left_open_too_long_expires_without_saving(client):

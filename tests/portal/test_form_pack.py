@@ -37,3 +37,11 @@ def test_errors_are_linked_to_their_field_and_input_is_kept():
     # the error summary links to the fields
     assert 'href="#id_kind_0"' in html
     assert 'href="#id_agree"' in html
+
+
+def test_required_fields_are_not_marked_invalid_before_the_first_submit():
+    """No HTML `required`: the browser styles an empty required field :invalid (red) on page load.
+    The field still tells assistive technology it is required."""
+    html = render(ExampleForm())
+    assert " required" not in html
+    assert 'aria-required="true"' in html

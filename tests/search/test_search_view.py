@@ -196,3 +196,47 @@ def test_header_search_box_is_labelled_and_submits_to_the_results_page(employee_
     label = '<label class="utrecht-form-label portal-visually-hidden" for="site-search">'
     assert label + "Zoeken in het portaal</label>" in body
     assert 'id="site-search" name="q"' in body
+
+
+def test_highlights_only_whole_query_terms():
+    """ "ov-pas" marks "OV" and "pas", never the "ov" in "over" (issue #17)."""
+    from search.services import is_match
+
+    assert is_match("ov", "ov") and is_match("pas", "pas")
+    assert not is_match("over", "ov")  # the bug: a prefix of a longer word
+    assert not is_match("passen", "pas")
+    assert is_match("meldingen", "melding")  # inflections of longer terms still count
+
+
+def test_a_code_of_conduct_result_opens_the_article_that_matched(search):
+    from tests.home.factories import article, chapter, code_of_conduct
+
+    code_of_conduct(
+        chapters=[
+            chapter("omgaan-met-elkaar", "Omgaan met elkaar", [article("1.1", "respect", "Respect")]),
+            chapter(
+                "omgaan-met-spullen",
+                "Omgaan met spullen",
+                [
+                    article(
+                        "3.2",
+                        "faciliteiten",
+                        "Faciliteiten",
+                        "Een OV-pas gebruik je volgens de afspraken over reizen.",
+                    )
+                ],
+            ),
+        ]
+    )
+    body = search(q="ov-pas").content.decode()
+    assert 'gedragscode/#faciliteiten"' in body
+    assert "<mark>OV</mark>-<mark>pas</mark>" in body
+    assert "afspraken over reizen" in body  # "over" is not marked
+
+
+def test_team_instructions_are_in_the_safe_public_service_section():
+    from vpd.models import TeamInstructionPage, VpdDepartmentPage, VpdSectionPage
+
+    for model in (VpdSectionPage, VpdDepartmentPage, TeamInstructionPage):
+        assert section_of(model) == "vpd"
+    assert content_type_ids_for_section("vpd")
