@@ -30,6 +30,7 @@ EXPECTED_RULES = {
     "search.counts",
     "portal.sign_in_throttling",
     "portal.sessions",
+    "safework.declarations",
 }
 
 
