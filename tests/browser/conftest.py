@@ -83,6 +83,12 @@ def axe():
     def check(page, context: str = "", *, wcag22: bool = False):
         # Evaluated through the DevTools protocol, so the page's CSP does not block it.
         # wcag22=True adds WCAG 2.2 AA (24px targets): the reflow journey checks every page type so.
+        # Colours are measured as painted: a message still fading in (Wagtail's admin messages)
+        # would be reported as low contrast, so finite animations are allowed to end first.
+        page.wait_for_function(
+            "() => document.getAnimations().every("
+            "a => a.playState !== 'running' || a.effect.getComputedTiming().iterations === Infinity)"
+        )
         page.evaluate(source)
         tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] + (["wcag22aa"] if wcag22 else [])
         result = page.evaluate(

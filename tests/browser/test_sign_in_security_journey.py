@@ -60,6 +60,9 @@ def test_own_sessions_page_and_signing_out_elsewhere(sized_page, browser, live_s
 
     sign_in(page, "bert-sessies", PASSWORD)
     page.wait_for_url("**/nl/")
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # on a phone the account links are behind the menu button
+        menu.click()
     page.get_by_role("link", name="Waar ben ik ingelogd?").click()
     page.wait_for_url("**/nl/account/sessies/")
     assert page.get_by_role("heading", level=1).inner_text() == "Waar je bent ingelogd"
