@@ -241,3 +241,40 @@ def test_the_office_opens_every_event_url_and_an_unknown_kind_is_not_found(offic
     assert office_client.get(f"{event_url(report, EventKind.DECISION)}document/").status_code in (302, 404)
     assert not AuditLogEntry.objects.filter(action="protocoldocument gedownload").exists()
     assert AuditLogEntry.objects.filter(report=report, action="protocolgebeurtenis geopend").count() == 7
+
+
+def _event_with_document(report, officer):
+    from forms.attachments import CleanFile
+
+    document = CleanFile("BESLUIT-GEHEIM.pdf", "application/pdf", b"%PDF-1.4 INHOUD-GEHEIM")
+    return save_event(
+        report, EventKind.DECISION, user=officer, on=TODAY - DAY, note="NOTITIE-GEHEIM", document=document
+    )
+
+
+def test_key_rotation_re_encrypts_the_events_note_and_document(settings, officer):
+    from io import StringIO
+
+    from cryptography.fernet import Fernet
+    from django.core.management import call_command
+
+    old_key = settings.PORTAL_ENCRYPTION_KEYS[0]
+    _event_with_document(fact_finding_case(), officer)
+    new_key = Fernet.generate_key().decode()
+    with override_settings(PORTAL_ENCRYPTION_KEYS=[new_key, old_key]):
+        call_command("rotate_encryption_keys", stdout=StringIO())
+    with override_settings(PORTAL_ENCRYPTION_KEYS=[new_key]):  # the old key is gone: still readable
+        event = CaseEvent.objects.get()
+        assert (event.note, event.document_name) == ("NOTITIE-GEHEIM", "BESLUIT-GEHEIM.pdf")
+        assert event.document_content() == b"%PDF-1.4 INHOUD-GEHEIM"
+
+
+def test_the_retention_purge_keeps_the_dates_and_removes_notes_and_documents(officer):
+    from forms.retention import purge_report_content
+
+    report = fact_finding_case()
+    _event_with_document(report, officer)
+    purge_report_content(report, TODAY)
+    event = CaseEvent.objects.get()
+    assert event.on == TODAY - DAY
+    assert (event.note, event.document_name, event.has_document, event.document_data) == ("", "", False, None)
