@@ -4,7 +4,7 @@ import django_filters
 from django import forms as django_forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -211,6 +211,8 @@ class DeadlineColumn(Column):
             markers.append(str(_("bevestiging te laat")))
         if instance.feedback_overdue():
             markers.append(str(_("terugkoppeling te laat")))
+        if getattr(instance, "protocol_late", False):  # annotated by AuditedIndexView
+            markers.append(str(_("protocoltermijn verstreken")))
         return ", ".join(markers) or "—"
 
 
@@ -265,7 +267,17 @@ class RegisteringCreateView(generic.CreateView):
 class AuditedIndexView(generic.IndexView):
     def get_base_queryset(self):
         unread = Count("messages", filter=Q(messages__read=False, messages__author=Message.Author.REPORTER))
-        return super().get_base_queryset().select_related("department", "owner").annotate(unread=unread)
+        protocol_late = Case(
+            When(protocol_timers.overdue(timezone.localdate()), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("department", "owner")
+            .annotate(unread=unread, protocol_late=protocol_late)
+        )
 
     def get(self, request, *args, **kwargs):
         if self.is_export:

@@ -120,3 +120,28 @@ def test_the_filter_and_the_case_screen_agree_on_the_working_day_timer(received,
 
 def timer_overdue(timer, today):
     return protocol_timers.timer_overdue(timer, today)
+
+
+def test_the_timers_follow_the_time_limits_of_the_protocol_content():
+    """The protocol page's "Termijn" column is the source: a change there must change a timer too."""
+    import re
+
+    from home.demo_texts import PROTOCOL_STEPS
+
+    limits = {title: limit for title, _actor, _text, limit, _parties in PROTOCOL_STEPS}
+    step_of = {
+        "vastleggen": "Melding vastleggen",
+        "vooronderzoek": "Vooronderzoek",
+        "besluit": "Besluit over feitenonderzoek",
+        "feitenonderzoek": "Feitenonderzoek",
+        "hoor-en-wederhoor": "Hoor en wederhoor",
+        "conclusie": "Conclusie",
+    }
+    assert set(step_of) == set(BY_KEY)
+    for key, title in step_of.items():
+        timer, limit = BY_KEY[key], limits[title]
+        number = int(re.search(r"\d+", limit).group())
+        if "werkdag" in limit:
+            assert (timer.working_days, timer.weeks) == (number, 0), key
+        else:
+            assert re.search(r"\bwe(e)?k", limit) and (timer.weeks, timer.working_days) == (number, 0), key

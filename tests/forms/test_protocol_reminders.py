@@ -87,5 +87,6 @@ def test_the_dashboard_and_the_list_filter_count_protocol_deadlines(client, make
     assert "1 zaak met een verstreken protocoltermijn" in dashboard
     listing = client.get("/admin/integriteitsmeldingen/?overdue=true").content.decode()
     assert f"/edit/{late.pk}/" in listing and f"/edit/{in_time.pk}/" not in listing
+    assert listing.count("protocoltermijn verstreken") == 1  # the marker in the Termijnen column
     screen = client.get(f"/admin/integriteitsmeldingen/edit/{late.pk}/").content.decode()
     assert "binnen 2 weken na het vooronderzoek" in screen and "termijn verstreken" in screen
