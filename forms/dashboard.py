@@ -1,14 +1,15 @@
-"""The integrity office's panel on the admin dashboard: my open cases, overdue timers, unread messages.
+"""The integrity office's panel on the admin dashboard: my open cases, overdue timers (statutory and the
+investigation protocol's), unread messages.
 
 Shown to office members only (the same group check as the case screens). Counts and references,
-never content; four queries whatever the number of cases.
+never content; five queries whatever the number of cases.
 """
 
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from forms import timers
+from forms import protocol_timers, timers
 from forms.models import IntegrityReport, Message
 from forms.permissions import is_integrity_office
 
@@ -41,6 +42,7 @@ class OfficeDashboardPanel(Component):
             "acknowledgement_overdue": open_cases.filter(timers.acknowledgement_overdue(today)).count(),
             "feedback_overdue": open_cases.filter(timers.feedback_overdue(today)).count(),
             "unread": open_cases.filter(unread_for(self.user)).count(),
+            "protocol_overdue": open_cases.filter(protocol_timers.overdue(today)).count(),
             "today": today,
         }
 

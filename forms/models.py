@@ -544,3 +544,6 @@ class SubmissionNonce(models.Model):
 
     def __str__(self) -> str:
         return self.digest[:8]
+
+
+from forms.case_events import CaseEvent, ProtocolReminderClaim  # noqa: E402, F401 (dated protocol events)

@@ -26,6 +26,11 @@ def encrypted_columns(get_model) -> list[tuple[object, str, bool]]:
         ]
     # Attachment contents are encrypted bytes (forms.crypto.encrypt_bytes).
     columns.append((get_model("forms", "Attachment"), "data", True))
+    try:  # the dated protocol events (forms.case_events); absent in the states of older migrations
+        event = get_model("forms", "CaseEvent")
+    except LookupError:
+        return columns
+    columns += [(event, "note", False), (event, "document_name", False), (event, "document_data", True)]
     return columns
 
 

@@ -28,6 +28,10 @@ def purge_report_content(report: IntegrityReport, today: datetime.date) -> dict[
         report.attachments.all().delete()
         report.notes.all().delete()
         report.transitions.update(note="")  # the office's notes on steps are content too
+        # The protocol events keep their dates (the timers' history) and lose notes and documents.
+        report.protocol_events.update(
+            note="", document_name="", document_type="", document_size=0, document_pages=0, document_data=None
+        )
         IntegrityReport.objects.filter(pk=report.pk).update(
             description="",
             occurred="",

@@ -4,7 +4,7 @@ import django_filters
 from django import forms as django_forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Case, Count, Q, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
@@ -17,7 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from forms import case_views, services, signals, timers
+from forms import case_views, protocol_event_views, protocol_timers, services, signals, timers
 from forms.models import (
     AdvisorRegistration,
     Category,
@@ -66,7 +66,14 @@ class RecordPanel(Panel):
                 notes=list(report.notes.select_related("author")),
                 audit_log=list(report.audit_log.select_related("user")[:200]),
             )
+            if self.panel.template in PROTOCOL_TEMPLATES:  # dated events and their deadlines
+                from forms import protocol_event_panel
+
+                context.update(protocol_event_panel.context(report, context["today"]))
             return context
+
+
+PROTOCOL_TEMPLATES = ("forms/admin/panel_deadlines.html", "forms/admin/panel_protocol_events.html")
 
 
 class CaseForm(WagtailAdminModelForm):
@@ -181,7 +188,8 @@ class CaseFilterSet(WagtailFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = timers.overdue(timezone.localdate())
+        today = timezone.localdate()
+        overdue = timers.overdue(today) | protocol_timers.overdue(today)  # statutory or protocol
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
     def filter_feedback_overdue(self, queryset, name, value):
@@ -203,6 +211,8 @@ class DeadlineColumn(Column):
             markers.append(str(_("bevestiging te laat")))
         if instance.feedback_overdue():
             markers.append(str(_("terugkoppeling te laat")))
+        if getattr(instance, "protocol_late", False):  # annotated by AuditedIndexView
+            markers.append(str(_("protocoltermijn verstreken")))
         return ", ".join(markers) or "—"
 
 
@@ -257,7 +267,17 @@ class RegisteringCreateView(generic.CreateView):
 class AuditedIndexView(generic.IndexView):
     def get_base_queryset(self):
         unread = Count("messages", filter=Q(messages__read=False, messages__author=Message.Author.REPORTER))
-        return super().get_base_queryset().select_related("department", "owner").annotate(unread=unread)
+        protocol_late = Case(
+            When(protocol_timers.overdue(timezone.localdate()), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("department", "owner")
+            .annotate(unread=unread, protocol_late=protocol_late)
+        )
 
     def get(self, request, *args, **kwargs):
         if self.is_export:
@@ -328,6 +348,10 @@ class IntegrityReportViewSet(ModelViewSet):
                         "forms/admin/panel_steps.html",
                         heading=_("Afhandeling volgens het onderzoeksprotocol"),
                     ),
+                    RecordPanel(
+                        "forms/admin/panel_protocol_events.html",
+                        heading=_("Gebeurtenissen volgens het onderzoeksprotocol"),
+                    ),
                     FieldPanel("owner"),
                     FieldPanel("co_handlers", widget=django_forms.CheckboxSelectMultiple),
                     FieldPanel("feedback_on"),
@@ -370,6 +394,12 @@ class IntegrityReportViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/bijlage/<int:attachment_pk>/", self.attachment_view, name="attachment"),
             path("<int:pk>/stap/<slug:name>/", case_views.step, name="step"),
+            path("<int:pk>/gebeurtenis/<slug:kind>/", protocol_event_views.event, name="protocol_event"),
+            path(
+                "<int:pk>/gebeurtenis/<slug:kind>/document/",
+                protocol_event_views.document,
+                name="protocol_document",
+            ),
         ]
 
     def attachment_view(self, request, pk, attachment_pk):

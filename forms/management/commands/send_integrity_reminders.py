@@ -1,5 +1,6 @@
 """Daily reminder to the integrity office: cases whose acknowledgement (7 days) or feedback (3 months)
-deadline has passed or falls within the next days. Names references and dates only, never content.
+deadline, or a deadline of the investigation protocol (forms/protocol_timers.py), has passed or falls
+within the next days. Names references and dates only, never content.
 Run it once a day (cron or a scheduler): `manage.py send_integrity_reminders`.
 """
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from forms.reminders import due_cases
+from forms.reminders import claim_for_today, due_cases, due_protocol_deadlines
 from portal.mail import send_mail_later
 from portal.roles import Role
 from portal.scheduled import ScheduledCommand
@@ -25,6 +26,8 @@ class Command(ScheduledCommand):
     def run(self, days_ahead: int, **options):
         today = timezone.localdate()
         lines = due_cases(today, days_ahead)
+        # The protocol's deadlines, each listed once a day however often this runs.
+        lines += claim_for_today(due_protocol_deadlines(today, days_ahead), today)
         if not lines:
             self.stdout.write("No deadlines due; no reminder sent.")
             return
