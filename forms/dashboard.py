@@ -1,7 +1,8 @@
-"""The integrity office's panel on the admin dashboard: my open cases, overdue timers, unread messages.
+"""The integrity office's panel on the admin dashboard: my open cases, overdue timers, unread messages,
+my tasks due this week.
 
 Shown to office members only (the same group check as the case screens). Counts and references,
-never content; four queries whatever the number of cases.
+never content; five queries whatever the number of cases.
 """
 
 from django.db.models import Q
@@ -42,7 +43,17 @@ class OfficeDashboardPanel(Component):
             "feedback_overdue": open_cases.filter(timers.feedback_overdue(today)).count(),
             "unread": open_cases.filter(unread_for(self.user)).count(),
             "today": today,
+            **tasks_due_context(self.user, today),
         }
+
+
+def tasks_due_context(user, today) -> dict:
+    """My open tasks due by Sunday (late ones first), on open cases (forms/task_checklists.py)."""
+    from forms.case_tasks import CaseTask
+    from forms.task_checklists import due_this_week, end_of_week
+
+    tasks = CaseTask.objects.filter(due_this_week(user, today)).select_related("report")
+    return {"tasks_due": list(tasks.order_by("due_on", "pk")[:50]), "week_ends": end_of_week(today)}
 
 
 def add_panel(request, panels) -> None:

@@ -544,3 +544,6 @@ class SubmissionNonce(models.Model):
 
     def __str__(self) -> str:
         return self.digest[:8]
+
+
+from forms.case_tasks import CaseTask, CaseTemplate, CaseTemplateTask  # noqa: E402,F401 (task checklists)

@@ -28,6 +28,7 @@ def purge_report_content(report: IntegrityReport, today: datetime.date) -> dict[
         report.attachments.all().delete()
         report.notes.all().delete()
         report.transitions.update(note="")  # the office's notes on steps are content too
+        report.tasks.all().delete()  # a task's title or note may name people (forms/case_tasks.py)
         IntegrityReport.objects.filter(pk=report.pk).update(
             description="",
             occurred="",

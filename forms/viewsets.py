@@ -17,7 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from forms import case_views, services, signals, timers
+from forms import case_views, services, signals, task_checklists, task_views, timers
 from forms.models import (
     AdvisorRegistration,
     Category,
@@ -30,6 +30,7 @@ from forms.models import (
     Status,
 )
 from forms.permissions import is_integrity_office
+from forms.template_viewsets import CaseTemplateViewSet
 
 
 class RecordPanel(Panel):
@@ -66,7 +67,13 @@ class RecordPanel(Panel):
                 notes=list(report.notes.select_related("author")),
                 audit_log=list(report.audit_log.select_related("user")[:200]),
             )
+            if self.template_name in TASK_AWARE_PANELS:
+                context.update(task_checklists.panel_context(report))
             return context
+
+
+# The panels that show the checklist or say that open mandatory tasks block closing.
+TASK_AWARE_PANELS = ("forms/admin/panel_tasks.html", "forms/admin/panel_steps.html")
 
 
 class CaseForm(WagtailAdminModelForm):
@@ -125,6 +132,7 @@ class CaseForm(WagtailAdminModelForm):
                 "behandelaar gewijzigd",
                 {"van": getattr(before, "pk", before), "naar": report.owner_id},
             )
+            task_checklists.give_unowned_tasks_to(report)
         if self.instance_existed and "co_handlers" in self.changed_data:
             before = sorted(getattr(item, "pk", item) for item in self.initial.get("co_handlers") or [])
             after = sorted(report.co_handlers.values_list("pk", flat=True))
@@ -249,8 +257,10 @@ class RegisteringCreateView(generic.CreateView):
         self.form.instance.registered_by = self.request.user
         if self.form.instance.owner_id is None:  # whoever registers it handles it, until reassigned
             self.form.instance.owner = self.request.user
-        report = self.form.save()  # no Wagtail log entry (see AuditedEditView.save_instance)
-        services.audit(report, self.request.user, "geregistreerd")
+        with transaction.atomic():
+            report = self.form.save()  # no Wagtail log entry (see AuditedEditView.save_instance)
+            services.audit(report, self.request.user, "geregistreerd")
+            task_checklists.apply_templates(report, user=self.request.user)
         return report
 
 
@@ -328,6 +338,7 @@ class IntegrityReportViewSet(ModelViewSet):
                         "forms/admin/panel_steps.html",
                         heading=_("Afhandeling volgens het onderzoeksprotocol"),
                     ),
+                    RecordPanel("forms/admin/panel_tasks.html", heading=_("Taken")),
                     FieldPanel("owner"),
                     FieldPanel("co_handlers", widget=django_forms.CheckboxSelectMultiple),
                     FieldPanel("feedback_on"),
@@ -370,6 +381,8 @@ class IntegrityReportViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/bijlage/<int:attachment_pk>/", self.attachment_view, name="attachment"),
             path("<int:pk>/stap/<slug:name>/", case_views.step, name="step"),
+            path("<int:pk>/taken/nieuw/", task_views.add, name="task_add"),
+            path("<int:pk>/taken/<int:task_pk>/", task_views.detail, name="task"),
         ]
 
     def attachment_view(self, request, pk, attachment_pk):
@@ -471,4 +484,5 @@ class IntegrityViewSetGroup(ModelViewSetGroup):
     items = (
         IntegrityReportViewSet("integriteitsmeldingen"),
         AdvisorRegistrationViewSet("vertrouwenspersonen"),
+        CaseTemplateViewSet("zaaksjablonen"),
     )
