@@ -256,3 +256,16 @@ def test_signed_out_people_are_sent_to_sign_in(client):
     task = CaseTaskFactory()
     response = client.get(f"{INDEX}{task.report_id}/taken/{task.pk}/")
     assert response.status_code == 302 and "login" in response.url
+
+
+def test_the_demo_has_templates_for_the_seed_cases_and_the_open_cases_carry_their_tasks(demo_content):
+    from forms.case_tasks import CaseTemplate
+
+    facilities = CaseTemplate.objects.get(name="Misbruik van (reis)faciliteiten")
+    assert facilities.category == SPULLEN and facilities.tasks.filter(mandatory=True).count() == 2
+    assert facilities.tasks.filter(title__icontains="laatste 12 maanden").exists()
+    open_case = IntegrityReport.objects.get(subject="Omgaan met belangen (opdracht aan familielid)")
+    tasks = list(open_case.tasks.select_related("owner"))
+    assert len(tasks) == 2 and {task.owner.username for task in tasks} == {"integriteitsbureau"}
+    closed_2021 = IntegrityReport.objects.filter(received_on__year=2021, tasks__isnull=False)
+    assert not closed_2021.exists()  # history keeps no invented checklists
