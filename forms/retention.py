@@ -85,7 +85,8 @@ RULES = [
     RetentionRule(
         name="forms.reports",
         description="Closed integrity reports: content, persons, contact details, receipt code, messages, "
-        "attachments and notes are removed; dates, category, department, source, channel and outcome stay.",
+        "attachments, notes and case tasks are removed; dates, category, department, source, channel and "
+        "outcome stay.",
         setting="PORTAL_RETENTION_REPORTS_DAYS",
         default_days=5 * 365,
         purge=purge_closed_reports,
