@@ -200,14 +200,19 @@ def test_a_task_of_another_case_is_not_reachable_through_this_case(office_client
     assert office_client.get(f"{INDEX}{task.report_id}/taken/{task.pk}/").status_code == 200  # control
 
 
-def test_giving_the_case_an_owner_gives_them_its_unowned_open_tasks(office, make_user):
+def test_giving_the_case_an_owner_on_the_case_screen_gives_them_its_unowned_open_tasks(
+    office_client, office, make_user
+):
+    from tests.forms.test_case_owner import edit_data
+
     report = IntegrityReportFactory()
     unowned, done = CaseTaskFactory(report=report), CaseTaskFactory(report=report, done_on=TODAY)
     colleague = make_user(Role.INTEGRITY_OFFICE)
     owned = CaseTaskFactory(report=report, owner=colleague)
-    report.owner = office
-    report.save()
-    task_checklists.give_unowned_tasks_to(report)
+    response = office_client.post(
+        f"{INDEX}edit/{report.pk}/", edit_data(office_client, report, owner=office.pk)
+    )
+    assert response.status_code == 302, response.context["form"].errors
     for task in (unowned, done, owned):
         task.refresh_from_db()
     assert (unowned.owner, done.owner, owned.owner) == (office, None, colleague)
