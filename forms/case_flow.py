@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from forms import audit
+from forms import audit, task_checklists
 from forms.models import CaseTransition, Conclusion, Consequence, IntegrityReport, Investigation, Status
 
 # The states a case can no longer leave: the protocol's end and its side exits.
@@ -207,6 +208,24 @@ def _check_date(report: IntegrityReport, day: datetime.date, today: datetime.dat
         )
 
 
+def _check_open_tasks(report: IntegrityReport, transition: Transition) -> None:
+    """No closing (nor a side exit) while a mandatory task of the case's checklist is open."""
+    if transition.target not in CLOSED_STATES:
+        return
+    titles = list(task_checklists.open_mandatory(report).values_list("title", flat=True))
+    if titles:
+        raise TransitionRefused(
+            ngettext(
+                "De zaak kan nog niet worden afgesloten: %(count)s verplichte taak staat open (%(titles)s). "
+                "Vink die eerst af.",
+                "De zaak kan nog niet worden afgesloten: %(count)s verplichte taken staan open (%(titles)s). "
+                "Vink die eerst af.",
+                len(titles),
+            )
+            % {"count": len(titles), "titles": "; ".join(titles)}
+        )
+
+
 def _outcome(transition: Transition, report: IntegrityReport, conclusion: str, consequence: str) -> dict:
     """The statistics fields after the step, checked against the protocol's guards."""
     values = dict(transition.sets)
@@ -269,6 +288,7 @@ def apply(
             # Also holds for migrated cases: no investigation or outcome without an acknowledgement.
             raise TransitionRefused(_("Bevestig eerst de ontvangst van de melding."))
         _check_date(locked, on, today)
+        _check_open_tasks(locked, transition)
         values = _outcome(transition, locked, conclusion, consequence)
         if transition.date_field:
             values[transition.date_field] = on

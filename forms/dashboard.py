@@ -1,5 +1,5 @@
 """The integrity office's panel on the admin dashboard: my open cases, overdue timers (statutory and the
-investigation protocol's), unread messages.
+investigation protocol's), unread messages, my tasks due this week.
 
 Shown to office members only (the same group check as the case screens). Counts and references,
 never content; five queries whatever the number of cases.
@@ -44,7 +44,17 @@ class OfficeDashboardPanel(Component):
             "unread": open_cases.filter(unread_for(self.user)).count(),
             "protocol_overdue": open_cases.filter(protocol_timers.overdue(today)).count(),
             "today": today,
+            **tasks_due_context(self.user, today),
         }
+
+
+def tasks_due_context(user, today) -> dict:
+    """My open tasks due by Sunday (late ones first), on open cases (forms/task_checklists.py)."""
+    from forms.case_tasks import CaseTask
+    from forms.task_checklists import due_this_week, end_of_week
+
+    tasks = CaseTask.objects.filter(due_this_week(user, today)).select_related("report")
+    return {"tasks_due": list(tasks.order_by("due_on", "pk")[:50]), "week_ends": end_of_week(today)}
 
 
 def add_panel(request, panels) -> None:

@@ -393,6 +393,9 @@ def load(log) -> None:
                 ]
             )
     log.write(f"  {len(OPEN_CASES)} open reports of 2026 (demo receipt code {DEMO_RECEIPT_CODE})")
+    from forms import demo_tasks
+
+    demo_tasks.load(log)  # case templates and the open cases' tasks (forms/demo_tasks.py)
 
     advisors = _advisors()
     _registrations_2021(advisors, departments)

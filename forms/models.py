@@ -547,3 +547,4 @@ class SubmissionNonce(models.Model):
 
 
 from forms.case_events import CaseEvent, ProtocolReminderClaim  # noqa: E402, F401 (dated protocol events)
+from forms.case_tasks import CaseTask, CaseTemplate, CaseTemplateTask  # noqa: E402,F401 (task checklists)

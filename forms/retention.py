@@ -32,6 +32,7 @@ def purge_report_content(report: IntegrityReport, today: datetime.date) -> dict[
         report.protocol_events.update(
             note="", document_name="", document_type="", document_size=0, document_pages=0, document_data=None
         )
+        report.tasks.all().delete()  # a task's title or note may name people (forms/case_tasks.py)
         IntegrityReport.objects.filter(pk=report.pk).update(
             description="",
             occurred="",
@@ -88,7 +89,8 @@ RULES = [
     RetentionRule(
         name="forms.reports",
         description="Closed integrity reports: content, persons, contact details, receipt code, messages, "
-        "attachments and notes are removed; dates, category, department, source, channel and outcome stay.",
+        "attachments, notes and case tasks are removed; dates, category, department, source, channel and "
+        "outcome stay.",
         setting="PORTAL_RETENTION_REPORTS_DAYS",
         default_days=5 * 365,
         purge=purge_closed_reports,

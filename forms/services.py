@@ -55,6 +55,9 @@ def file_report(*, what: dict, about: dict, files: list[CleanFile]) -> tuple[Int
         _attach(report, files, today)
         # The reporter caused it: the day only, like the report.
         audit_log.record("ontvangen", report=report, date_only=True)
+        from forms.task_checklists import apply_templates
+
+        apply_templates(report, date_only=True)  # the category's checklist (forms/task_checklists.py)
     return report, code
 
 

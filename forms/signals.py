@@ -51,7 +51,7 @@ def notify_office_of_reporter_message(report) -> int:
             "ref": report.reference,
             "url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/integriteitsmeldingen/edit/{report.pk}/",
         }
-    return send_mail_later(subject, body, _recipients(report))
+    return send_mail_later(subject, body, _recipients(report), confidential=True)
 
 
 def mark_read(report, user) -> int:

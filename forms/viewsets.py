@@ -17,7 +17,16 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from forms import case_views, protocol_event_views, protocol_timers, services, signals, timers
+from forms import (
+    case_views,
+    protocol_event_views,
+    protocol_timers,
+    services,
+    signals,
+    task_checklists,
+    task_views,
+    timers,
+)
 from forms.models import (
     AdvisorRegistration,
     Category,
@@ -30,6 +39,7 @@ from forms.models import (
     Status,
 )
 from forms.permissions import is_integrity_office
+from forms.template_viewsets import CaseTemplateViewSet
 
 
 class RecordPanel(Panel):
@@ -70,10 +80,14 @@ class RecordPanel(Panel):
                 from forms import protocol_event_panel
 
                 context.update(protocol_event_panel.context(report, context["today"]))
+            if self.template_name in TASK_AWARE_PANELS:
+                context.update(task_checklists.panel_context(report))
             return context
 
 
 PROTOCOL_TEMPLATES = ("forms/admin/panel_deadlines.html", "forms/admin/panel_protocol_events.html")
+# The panels that show the checklist or say that open mandatory tasks block closing.
+TASK_AWARE_PANELS = ("forms/admin/panel_tasks.html", "forms/admin/panel_steps.html")
 
 
 class CaseForm(WagtailAdminModelForm):
@@ -132,6 +146,7 @@ class CaseForm(WagtailAdminModelForm):
                 "behandelaar gewijzigd",
                 {"van": getattr(before, "pk", before), "naar": report.owner_id},
             )
+            task_checklists.give_unowned_tasks_to(report)
         if self.instance_existed and "co_handlers" in self.changed_data:
             before = sorted(getattr(item, "pk", item) for item in self.initial.get("co_handlers") or [])
             after = sorted(report.co_handlers.values_list("pk", flat=True))
@@ -259,8 +274,10 @@ class RegisteringCreateView(generic.CreateView):
         self.form.instance.registered_by = self.request.user
         if self.form.instance.owner_id is None:  # whoever registers it handles it, until reassigned
             self.form.instance.owner = self.request.user
-        report = self.form.save()  # no Wagtail log entry (see AuditedEditView.save_instance)
-        services.audit(report, self.request.user, "geregistreerd")
+        with transaction.atomic():
+            report = self.form.save()  # no Wagtail log entry (see AuditedEditView.save_instance)
+            services.audit(report, self.request.user, "geregistreerd")
+            task_checklists.apply_templates(report, user=self.request.user)
         return report
 
 
@@ -352,6 +369,7 @@ class IntegrityReportViewSet(ModelViewSet):
                         "forms/admin/panel_protocol_events.html",
                         heading=_("Gebeurtenissen volgens het onderzoeksprotocol"),
                     ),
+                    RecordPanel("forms/admin/panel_tasks.html", heading=_("Taken")),
                     FieldPanel("owner"),
                     FieldPanel("co_handlers", widget=django_forms.CheckboxSelectMultiple),
                     FieldPanel("feedback_on"),
@@ -400,6 +418,8 @@ class IntegrityReportViewSet(ModelViewSet):
                 protocol_event_views.document,
                 name="protocol_document",
             ),
+            path("<int:pk>/taken/nieuw/", task_views.add, name="task_add"),
+            path("<int:pk>/taken/<int:task_pk>/", task_views.detail, name="task"),
         ]
 
     def attachment_view(self, request, pk, attachment_pk):
@@ -501,4 +521,5 @@ class IntegrityViewSetGroup(ModelViewSetGroup):
     items = (
         IntegrityReportViewSet("integriteitsmeldingen"),
         AdvisorRegistrationViewSet("vertrouwenspersonen"),
+        CaseTemplateViewSet("zaaksjablonen"),
     )

@@ -3,8 +3,10 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from forms.case_tasks import CaseTemplate
 from forms.models import AdvisorRegistration, IntegrityReport
 from forms.permissions import OwnRecordsPolicy, RolePermissionPolicy
+from forms.template_viewsets import OfficeLeadPolicy
 from forms.viewsets import IntegrityViewSetGroup
 from portal.roles import Role
 
@@ -17,6 +19,8 @@ register_permission_policy(
         AdvisorRegistration, Role.CONFIDENTIAL_ADVISOR, {"add", "change", "delete", "view"}, "advisor"
     ),
 )
+
+register_permission_policy(CaseTemplate, OfficeLeadPolicy(CaseTemplate))
 
 
 @hooks.register("register_admin_viewset")

@@ -8,6 +8,11 @@ leaves if and only if the write commits, and a slow or broken mail relay never h
 With the immediate backend (`make run`, tests) the task runs in the same process once the
 transaction commits. Bodies of mail about confidential records carry only an opaque reference,
 never content: the task row holds the message until it is sent.
+
+Mail about a case or another confidential record is sent with `confidential=True`: it runs as
+`send_confidential_mail_task`, whose rows (queued or failed; sent ones are pruned at once, like all
+done tasks) never appear on the administrators' task page, since even a reference and its
+recipient tell who handles which case (portal/task_results.py).
 """
 
 from __future__ import annotations
@@ -42,10 +47,13 @@ def send_mail_later(
     *,
     attachments: Iterable[Attachment] = (),
     from_email: str | None = None,
+    confidential: bool = False,
 ) -> int:
     """Queue one message to `recipients`, to leave once the current transaction commits.
 
-    Returns the number of recipients (0 when there is nobody to tell, and nothing is queued).
+    `confidential` for mail about cases (or other records administrators may not see): its task
+    records are hidden from the Achtergrondtaken page. Returns the number of recipients (0 when
+    there is nobody to tell, and nothing is queued).
     """
     to = sorted({address for address in recipients if address})
     if not to:
@@ -58,23 +66,35 @@ def send_mail_later(
         "to": to,
         "attachments": [_encode(file) for file in attachments],
     }
+    mail_task = send_confidential_mail_task if confidential else send_mail_task
     if _writes_task_rows():
         # The row commits or rolls back with the caller's write (a transactional outbox).
-        send_mail_task.enqueue(message=message)
+        mail_task.enqueue(message=message)
     else:
-        transaction.on_commit(lambda: send_mail_task.enqueue(message=message))
+        transaction.on_commit(lambda: mail_task.enqueue(message=message))
     return len(to)
 
 
 @task()
 def send_mail_task(*, message: dict, attempt: int = 1) -> int:
     """Send one queued message; on failure enqueue the next attempt (later), then fail this one."""
+    return _send(send_mail_task, message, attempt)
+
+
+@task()
+def send_confidential_mail_task(*, message: dict, attempt: int = 1) -> int:
+    """As `send_mail_task`, for mail about cases: its rows are never listed for administrators."""
+    return _send(send_confidential_mail_task, message, attempt)
+
+
+def _send(mail_task, message: dict, attempt: int) -> int:
+    """Send one message; on failure enqueue the next attempt of the same task (later), then fail."""
     try:
         sent = _decode(message).send()
     except Exception:
-        if attempt < settings.MAIL_MAX_ATTEMPTS and send_mail_task.get_backend().supports_defer:
+        if attempt < settings.MAIL_MAX_ATTEMPTS and mail_task.get_backend().supports_defer:
             delay = settings.MAIL_RETRY_SECONDS * 2 ** (attempt - 1)
-            later = send_mail_task.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))
+            later = mail_task.using(run_after=timezone.now() + datetime.timedelta(seconds=delay))
             later.enqueue(message=message, attempt=attempt + 1)
             logger.warning("Mail %s: attempt %s failed, next in %s s", message["id"], attempt, delay)
         else:

@@ -3,7 +3,9 @@
 A task that succeeded leaves no row behind (its arguments may hold a mail body or a recipient):
 `task_finished` deletes it at once. A failed attempt stays, so administrators see it at
 Instellingen → Achtergrondtaken (portal/task_admin.py), until a later attempt of the same message
-succeeds or `manage.py prune_db_task_results --min-age-days N` (cron) removes it.
+succeeds or `manage.py prune_db_task_results --min-age-days N` (cron) removes it. Mail about cases
+(`send_mail_later(..., confidential=True)`) is never listed, queued or failed: administrators may
+not learn which cases are being handled or by whom.
 """
 
 from __future__ import annotations
@@ -25,13 +27,24 @@ def prune_successful(sender, task_result, **kwargs) -> None:
 
 def forget_failed_attempts(message_id: str) -> None:
     """Remove the failed earlier attempts of a message that has now been sent."""
-    from portal.mail import send_mail_task
-
     DBTaskResult.objects.filter(
-        task_path=send_mail_task.module_path,
+        task_path__in=mail_task_paths(),
         status=TaskResultStatus.FAILED,
         args_kwargs__kwargs__message__id=message_id,
     ).delete()
+
+
+def mail_task_paths() -> tuple[str, ...]:
+    from portal.mail import send_confidential_mail_task, send_mail_task
+
+    return (send_mail_task.module_path, send_confidential_mail_task.module_path)
+
+
+def hidden_task_paths() -> tuple[str, ...]:
+    """Tasks whose records administrators never see (mail about cases)."""
+    from portal.mail import send_confidential_mail_task
+
+    return (send_confidential_mail_task.module_path,)
 
 
 def attempt_of(row: DBTaskResult) -> int:
@@ -40,9 +53,11 @@ def attempt_of(row: DBTaskResult) -> int:
 
 
 def unfinished_and_failed():
-    """What an administrator needs to see: tasks waiting or failed, newest first. Never arguments."""
+    """What an administrator needs to see: tasks waiting or failed, newest first. Never arguments,
+    and never the mail about cases."""
     return (
         DBTaskResult.objects.exclude(status=TaskResultStatus.SUCCESSFUL)
+        .exclude(task_path__in=hidden_task_paths())
         .order_by("-enqueued_at")
         .only("status", "task_path", "enqueued_at", "run_after", "exception_class_path", "args_kwargs")
     )

@@ -23,4 +23,4 @@ def notify_peer_support(incident: Incident) -> int:
     with override("nl"):
         subject = _("Nazorg gevraagd na incident %(reference)s") % {"reference": incident.reference}
         body = render_to_string("vpd/email/aftercare_notification.txt", {"incident": incident})
-    return send_mail_later(subject, body, recipients)
+    return send_mail_later(subject, body, recipients, confidential=True)  # names a colleague

@@ -46,5 +46,5 @@ class Command(ScheduledCommand):
                 + _("Open de zaken in het beheer: %(url)s")
                 % {"url": f"{settings.WAGTAILADMIN_BASE_URL}/admin/integriteitsmeldingen/"}
             )
-        send_mail_later(subject, body, recipients)
+        send_mail_later(subject, body, recipients, confidential=True)  # names case references
         self.stdout.write(f"Reminder with {len(lines)} deadlines sent to {len(recipients)} people.")
