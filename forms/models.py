@@ -544,3 +544,7 @@ class SubmissionNonce(models.Model):
 
     def __str__(self) -> str:
         return self.digest[:8]
+
+
+# The lessons-learned register lives in a module of its own (issue #15).
+from forms.lessons.models import LessonMeasure, LessonStatus  # noqa: E402, F401

@@ -18,6 +18,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from forms import case_views, services, signals, timers
+from forms.lessons.viewsets import LessonMeasureViewSet
 from forms.models import (
     AdvisorRegistration,
     Category,
@@ -471,4 +472,5 @@ class IntegrityViewSetGroup(ModelViewSetGroup):
     items = (
         IntegrityReportViewSet("integriteitsmeldingen"),
         AdvisorRegistrationViewSet("vertrouwenspersonen"),
+        LessonMeasureViewSet("lessen-uit-meldingen"),
     )

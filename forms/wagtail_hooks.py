@@ -3,7 +3,8 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from forms.models import AdvisorRegistration, IntegrityReport
+from forms.lessons import permissions as lessons_permissions
+from forms.models import AdvisorRegistration, IntegrityReport, LessonMeasure
 from forms.permissions import OwnRecordsPolicy, RolePermissionPolicy
 from forms.viewsets import IntegrityViewSetGroup
 from portal.roles import Role
@@ -11,6 +12,7 @@ from portal.roles import Role
 register_permission_policy(
     IntegrityReport, RolePermissionPolicy(IntegrityReport, Role.INTEGRITY_OFFICE, {"add", "change", "view"})
 )
+register_permission_policy(LessonMeasure, lessons_permissions.permission_policy())
 register_permission_policy(
     AdvisorRegistration,
     OwnRecordsPolicy(
