@@ -33,6 +33,7 @@ def urls(measure):
         f"{INDEX}edit/{measure.pk}/",
         f"{INDEX}delete/{measure.pk}/",
         f"{INDEX}history/{measure.pk}/",
+        f"{INDEX}usage/{measure.pk}/",
     ]
 
 
