@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from forms import receipts
+from forms.lessons import demo as lessons_demo
 from forms.models import (
     AdvisorConversation,
     AdvisorRegistration,
@@ -355,6 +356,7 @@ def load(log) -> None:
     ):
         _case(subject, category, source, inv, concl, cons, departments.get(slug), received, closed, index)
     log.write(f"  {len(CASES_2021)} integrity reports of 2021 and {len(CASES_2020)} of 2020")
+    lessons_demo.load(log)  # the measures of seed section 5.1, linked to these cases
 
     for number, (subject, category, source, slug, received) in enumerate(OPEN_CASES):
         report, _created = IntegrityReport.objects.update_or_create(

@@ -548,3 +548,6 @@ class SubmissionNonce(models.Model):
 
 from forms.case_events import CaseEvent, ProtocolReminderClaim  # noqa: E402, F401 (dated protocol events)
 from forms.case_tasks import CaseTask, CaseTemplate, CaseTemplateTask  # noqa: E402,F401 (task checklists)
+
+# The lessons-learned register lives in a module of its own (issue #15).
+from forms.lessons.models import LessonMeasure, LessonStatus  # noqa: E402, F401

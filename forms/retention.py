@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from forms.lessons.retention import RULES as LESSON_RULES
 from forms.models import AdvisorRegistration, IntegrityReport
 from portal.retention import RetentionRule
 
@@ -110,4 +111,5 @@ RULES = [
         default_days=7 * 365,
         purge=purge_audit_log,
     ),
+    *LESSON_RULES,  # forms/lessons/retention.py
 ]

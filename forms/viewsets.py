@@ -27,6 +27,7 @@ from forms import (
     task_views,
     timers,
 )
+from forms.lessons.viewsets import LessonMeasureViewSet
 from forms.models import (
     AdvisorRegistration,
     Category,
@@ -522,4 +523,5 @@ class IntegrityViewSetGroup(ModelViewSetGroup):
         IntegrityReportViewSet("integriteitsmeldingen"),
         AdvisorRegistrationViewSet("vertrouwenspersonen"),
         CaseTemplateViewSet("zaaksjablonen"),
+        LessonMeasureViewSet("lessen-uit-meldingen"),
     )

@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from forms.case_tasks import CaseTemplate
-from forms.models import AdvisorRegistration, IntegrityReport
+from forms.lessons import permissions as lessons_permissions
+from forms.models import AdvisorRegistration, IntegrityReport, LessonMeasure
 from forms.permissions import OwnRecordsPolicy, RolePermissionPolicy
 from forms.template_viewsets import OfficeLeadPolicy
 from forms.viewsets import IntegrityViewSetGroup
@@ -13,6 +14,7 @@ from portal.roles import Role
 register_permission_policy(
     IntegrityReport, RolePermissionPolicy(IntegrityReport, Role.INTEGRITY_OFFICE, {"add", "change", "view"})
 )
+register_permission_policy(LessonMeasure, lessons_permissions.permission_policy())
 register_permission_policy(
     AdvisorRegistration,
     OwnRecordsPolicy(

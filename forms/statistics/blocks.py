@@ -38,6 +38,7 @@ NUMBERS = [
     ),
     ("integrity_reports.total", _("Meldingen van vermeende integriteitsschendingen")),
     ("integrity_reports.open_at_year_end", _("Meldingen nog in onderzoek aan het eind van het jaar")),
+    ("integrity_reports.lessons.measures", _("Maatregelen naar aanleiding van meldingen")),
     ("confidential_advisors.advisors", _("Actieve vertrouwenspersonen")),
     ("confidential_advisors.colleagues", _("Collega's die een vertrouwenspersoon benaderden")),
     ("confidential_advisors.conversations", _("Gesprekken met vertrouwenspersonen")),
@@ -57,6 +58,7 @@ BREAKDOWNS = [
     ("integrity_reports.by_investigation", _("Meldingen naar feitenonderzoek")),
     ("integrity_reports.by_conclusion", _("Meldingen naar conclusie")),
     ("integrity_reports.by_consequence", _("Meldingen naar consequentie")),
+    ("integrity_reports.lessons.by_status", _("Maatregelen naar aanleiding van meldingen naar status")),
     ("confidential_advisors.by_topic", _("Collega's bij een vertrouwenspersoon naar onderwerp")),
     ("confidential_advisors.by_subtopic", _("Collega's bij een vertrouwenspersoon naar thema")),
     (
@@ -126,6 +128,9 @@ SECTIONS = [
             ("chart", "integrity_reports.by_conclusion"),
             ("chart", "integrity_reports.by_consequence"),
             ("number", "integrity_reports.open_at_year_end"),
+            ("number", "integrity_reports.lessons.measures"),
+            ("table", "integrity_reports.lessons.by_status"),
+            ("lessons", "integrity_reports.lessons.items"),
         ],
     ),
     (
@@ -311,6 +316,36 @@ class CasesAppendixBlock(blocks.StructBlock):
         return context
 
 
+class LessonsListBlock(blocks.StructBlock):
+    """The year's lessons learned: the organisational measures taken after reports, as a list of
+    what changes and how far it is. Never the case, the department or the owner: the figures hold
+    only the measure's text and status (forms/lessons/figures.py)."""
+
+    title = blocks.CharBlock(label=_("eigen titel"), required=False)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Lessen uit meldingen")
+        description = _("De maatregelen die de organisatie nam naar aanleiding van meldingen")
+        template = "statistics/blocks/lessons.html"
+        preview_value = {"title": ""}
+
+    def get_context(self, value, parent_context=None):
+        from forms.lessons.models import LessonStatus
+
+        context = super().get_context(value, parent_context)
+        report = _report(parent_context)
+        context["title"] = value.get("title") or _("Lessen uit meldingen")
+        items = service.value(report, "integrity_reports.lessons.items") if report else None
+        labels = dict(LessonStatus.choices)
+        context["measures"] = [
+            {"measure": item["measure"], "status": labels.get(item["status"], item["status"])}
+            for item in items or []
+        ]
+        context["year"] = report["year"] if report else None
+        return context
+
+
 class TrendBlock(blocks.StructBlock):
     """A headline figure over every published and historical year: a chart and the same data as a
     table (`trend.py`; never an unpublished year)."""
@@ -376,7 +411,7 @@ def trend_rows(points: list[dict], is_percentage: bool = False) -> list[dict]:
     return rows
 
 
-FIGURE_BLOCKS = ("number", "table", "chart", "cases", "trend")
+FIGURE_BLOCKS = ("number", "table", "chart", "cases", "trend", "lessons")
 
 
 class SectionContentBlock(blocks.StructBlock):
@@ -394,6 +429,7 @@ class SectionContentBlock(blocks.StructBlock):
             ("chart", BarChartBlock()),
             ("cases", CasesAppendixBlock()),
             ("trend", TrendBlock()),
+            ("lessons", LessonsListBlock()),
         ],
         label=_("inhoud"),
         required=False,
@@ -413,6 +449,7 @@ DEFAULT_BLOCKS = {
     "chart": BarChartBlock(),
     "cases": CasesAppendixBlock(),
     "trend": TrendBlock(),
+    "lessons": LessonsListBlock(),
 }
 
 
@@ -421,7 +458,7 @@ def default_figures(kind: str, key: str):
     block = DEFAULT_BLOCKS[kind]
     if kind == "number":
         raw = {"figure": key, "label": ""}
-    elif kind == "cases":
+    elif kind in ("cases", "lessons"):
         raw = {"title": ""}
     else:
         raw = {"figure": key, "title": ""}

@@ -149,7 +149,7 @@ def public_figures(report: dict[str, Any], hidden: dict[str, list[str]]) -> dict
     figures: dict[str, Any] = {}
     for section, data in (report.get("sections") or {}).items():
         for name, item in (data or {}).items():
-            if name == "cases":
+            if name in service.TEXT_KEYS:
                 continue
             key = f"{section}.{name}"
             if isinstance(item, list):

@@ -17,6 +17,7 @@ PROVIDERS = [
     "awareness.figures.TeamSessionsProvider",
     "awareness.figures.YearRoundProvider",
     "forms.figures.IntegrityReportsProvider",
+    "forms.lessons.figures.LessonsProvider",
     "forms.figures.ConfidentialAdvisorsProvider",
     "forms.statistics.figures.EmployeeSurveyProvider",
     "vpd.figures.PublicAggressionProvider",

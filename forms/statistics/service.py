@@ -53,6 +53,8 @@ EXPORT_KEYS: dict[str, tuple[str, ...]] = {
         "by_consequence",
         "open_at_year_end",
     ),
+    # A section inside a section: its own provider (forms/lessons/figures.py), nested in the export.
+    "integrity_reports.lessons": ("measures", "by_status"),
     "confidential_advisors": (
         "advisors",
         "colleagues",
@@ -69,6 +71,8 @@ EXPORT_KEYS: dict[str, tuple[str, ...]] = {
     "gifts_and_outside_work.outside_work": ("total", "by_decision", "by_department"),
 }
 SURVEY = "employee_survey"
+#: Lists of a section that are text for the page, not figures (neither exported nor compared).
+TEXT_KEYS = frozenset({"cases", "items"})
 CACHE_PREFIX = "statistics:1"
 CACHE_TIMEOUT = 60 * 60 * 24 * 30
 
@@ -152,6 +156,16 @@ def section_key(provider: StatisticsProvider) -> str:
     return ".".join(provider.path)
 
 
+def section_of(sections, key: str) -> str | None:
+    """The section a figure key belongs to: the longest section name it starts with (the section
+    `integrity_reports.lessons` lies inside `integrity_reports`)."""
+    found = None
+    for section in sections:
+        if key.startswith(section + ".") and (found is None or len(section) > len(found)):
+            found = section
+    return found
+
+
 def _historical_section(section: str, rows: list[tuple[str, int]], department_names: dict[str, str]):
     """A section's figures built from historical figures (keys relative to the section)."""
     data: dict[str, Any] = {}
@@ -181,12 +195,13 @@ def _compute_year_sections(year: int) -> dict[str, Any]:
         department_names = {slug: name for _pk, slug, name in departments()}
     sections: dict[str, Any] = {}
     sources: dict[str, str | None] = {}
+    keys = [section_key(provider) for provider in providers]
     for provider in providers:
         key = section_key(provider)
         data = provider.compute(year)
         source = "records" if data is not None else None
         if data is None:
-            rows = [(k[len(key) + 1 :], v) for k, v in historical if k.startswith(key + ".")]
+            rows = [(k[len(key) + 1 :], v) for k, v in historical if section_of(keys, k) == key]
             if rows:
                 data = _historical_section(key, rows, department_names)
                 source = "historical"
@@ -262,29 +277,36 @@ def years_with_data() -> list[int]:
 
 def has_records_for(figure_key: str, year: int) -> bool:
     """True when the provider owning `figure_key` has records for `year`."""
-    for provider in get_providers():
-        if figure_key.startswith(section_key(provider) + "."):
-            return int(year) in provider.years()
-    return False
+    providers = {section_key(provider): provider for provider in get_providers()}
+    section = section_of(providers, figure_key)
+    return section is not None and int(year) in providers[section].years()
 
 
 # --- reading figures ------------------------------------------------------------------------------
 
 
+def owning_section(sections: dict[str, Any], key: str) -> str | None:
+    """The section of a figure key among the sections a report holds and every section the portal
+    knows: a snapshot made before a section existed does not pass its key to the section around it."""
+    known = set(sections) | set(EXPORT_KEYS) | {section_key(provider) for provider in get_providers()}
+    return section_of(known, key)
+
+
 def _lookup(sections: dict[str, Any], key: str):
-    for section, data in sections.items():
-        if key.startswith(section + "."):
-            if data is None:
-                return None
-            name, _, code = key[len(section) + 1 :].partition(".")
-            value = data.get(name)
-            if code:
-                for row in value or []:
-                    if row["code"] == code:
-                        return row["count"]
-                return None
-            return value
-    return None
+    section = owning_section(sections, key)
+    if section is None:
+        return None
+    data = sections.get(section)
+    if data is None:
+        return None
+    name, _, code = key[len(section) + 1 :].partition(".")
+    value = data.get(name)
+    if code:
+        for row in value or []:
+            if row["code"] == code:
+                return row["count"]
+        return None
+    return value
 
 
 def value(the_report: dict[str, Any], key: str):
@@ -357,11 +379,19 @@ def export_report(the_report: dict[str, Any], exact: bool = False, publication=N
                     item = rows(the_report, f"{section}.{name}", exact=exact) or []
                     item = [{"code": r["code"], "label": r["label"], "count": r["count"]} for r in item]
                 out[name] = item
-        target = result
+        target: dict[str, Any] | None = result
         *parents, last = section.split(".")
-        for part in parents:
-            target = target.setdefault(part, {})
-        target[last] = out
+        for depth, part in enumerate(parents):
+            if target.get(part) is None:
+                parent = ".".join(parents[: depth + 1])
+                if part in target and out is None:  # a section without figures: stays null whole
+                    target = None
+                    break
+                # A year with figures of the inner section only: the outer section's keys are null.
+                target[part] = dict.fromkeys(EXPORT_KEYS.get(parent, ()))
+            target = target[part]
+        if target is not None:
+            target[last] = out
     from forms.statistics.trend import trend  # it reads published snapshots (publication imports us)
 
     result["trend"] = trend(year)

@@ -158,9 +158,10 @@ def report_context(page, request: HttpRequest) -> dict[str, Any]:
 
 
 def _has_section(report: dict[str, Any], key: str) -> bool:
-    return any(
-        key.startswith(section + ".") and data is not None for section, data in report["sections"].items()
-    )
+    from forms.statistics.service import owning_section
+
+    section = owning_section(report["sections"], key)
+    return section is not None and report["sections"].get(section) is not None
 
 
 def group_numbers(parts: list[str]) -> list[str]:

@@ -483,3 +483,5 @@ SAFEWORK_DECISION_DAYS = env_int("SAFEWORK_DECISION_DAYS", 14)
 OIDC_CLAIM_POSITION = env_str("OIDC_CLAIM_POSITION", "")
 OIDC_CLAIM_MANAGER = env_str("OIDC_CLAIM_MANAGER", "")
 PORTAL_RETENTION_DECLARATIONS_DAYS = env_int("PORTAL_RETENTION_DECLARATIONS_DAYS", 5 * 365)
+# The lessons-learned register forgets a finished measure's owner after this (forms/lessons/retention.py).
+PORTAL_RETENTION_LESSONS_DAYS = env_int("PORTAL_RETENTION_LESSONS_DAYS", 5 * 365)

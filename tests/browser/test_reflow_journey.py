@@ -60,6 +60,8 @@ OFFICE = [
     "/admin/integriteitsmeldingen/",
     "/admin/rollen-integriteit/",
     "/admin/jaarcijfers/publicatie/",
+    "/admin/lessen-uit-meldingen/",
+    "/admin/lessen-uit-meldingen/new/",
     "/nl/account/tweede-factor/herstellen/",
 ]
 ADMINISTRATOR = [

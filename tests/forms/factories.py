@@ -48,3 +48,16 @@ class AdvisorConversationFactory(factory.django.DjangoModelFactory):
 
     registration = factory.SubFactory(AdvisorRegistrationFactory)
     held_on = datetime.date(2021, 3, 1)
+
+
+class LessonMeasureFactory(factory.django.DjangoModelFactory):
+    """A measure of the lessons-learned register (forms/lessons/), from a case of 2021."""
+
+    class Meta:
+        model = "forms.LessonMeasure"
+
+    measure = factory.Sequence(lambda n: f"Werkproces {n} krijgt een extra controle.")
+    case = factory.SubFactory(IntegrityReportFactory, received_on=datetime.date(2021, 3, 1))
+    agreed_on = datetime.date(2021, 6, 1)
+    due_on = datetime.date(2021, 12, 31)
+    status = "in-uitvoering"

@@ -47,3 +47,17 @@ def test_demo_report_page_is_published_under_a_section(employee_client, demo_con
     response = employee_client.get(page.url)
     assert response.status_code == 200
     assert "7,0%" in response.content.decode()
+
+
+def test_demo_lessons_of_seed_section_5_1_are_published_in_2021(employee_client, demo_content):
+    from forms.models import LessonMeasure
+
+    lessons = service.export(2021, exact=True)["integrity_reports"]["lessons"]
+    assert lessons["measures"] == 3
+    assert {row["code"]: row["count"] for row in lessons["by_status"]}["uitgevoerd"] == 1
+    # Each came from a case of 2021, and the page lists them without those cases.
+    measures = list(LessonMeasure.objects.select_related("case"))
+    assert all(measure.case and measure.case.received_on.year == 2021 for measure in measures)
+    html = employee_client.get(AnnualReportPage.objects.get(year=2021).url).content.decode()
+    assert "reis)faciliteiten" in html and "gewenste omgangsvormen" in html
+    assert all(measure.case.reference not in html for measure in measures)
