@@ -483,3 +483,7 @@ SAFEWORK_DECISION_DAYS = env_int("SAFEWORK_DECISION_DAYS", 14)
 OIDC_CLAIM_POSITION = env_str("OIDC_CLAIM_POSITION", "")
 OIDC_CLAIM_MANAGER = env_str("OIDC_CLAIM_MANAGER", "")
 PORTAL_RETENTION_DECLARATIONS_DAYS = env_int("PORTAL_RETENTION_DECLARATIONS_DAYS", 5 * 365)
+# VPD scans (days after the scan, once all its actions are done) and building DRAs (days after a
+# newer assessment of the same building replaced them); docs/safework.md, "Retention".
+PORTAL_RETENTION_VPD_SCANS_DAYS = env_int("PORTAL_RETENTION_VPD_SCANS_DAYS", 5 * 365)
+PORTAL_RETENTION_THREAT_ASSESSMENTS_DAYS = env_int("PORTAL_RETENTION_THREAT_ASSESSMENTS_DAYS", 5 * 365)
