@@ -107,6 +107,9 @@ class ScanForm(WagtailAdminModelForm):
         for field in THEME_FIELDS.values():
             if field in self.fields:
                 self.fields[field].choices = [c for c in self.fields[field].choices if c[0]]
+                self.fields[field].error_messages["required"] = _(
+                    "Kies goed geregeld of verbeterpunt voor dit thema."
+                )
 
 
 class ScanFilterSet(WagtailFilterSet):
@@ -200,6 +203,8 @@ class ActionForm(WagtailAdminModelForm):
             get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "username")
         )
         self.fields["owner"].required = True
+        self.fields["owner"].error_messages["required"] = _("Kies wie deze actie uitvoert.")
+        self.fields["description"].error_messages["required"] = _("Beschrijf wat er verbeterd wordt.")
         full = user is not None and (
             access.is_vpd_coordinator(user)
             or (self.instance.pk is None and managed_department_ids(user))
