@@ -111,6 +111,15 @@ class ScanForm(WagtailAdminModelForm):
                     "Kies goed geregeld of verbeterpunt voor dit thema."
                 )
 
+    def save(self, commit=True):
+        scan = super().save(commit=False)
+        if scan.pk is None and self.for_user is not None:
+            scan.recorded_by = self.for_user
+        if commit:
+            scan.save()
+            self.save_m2m()
+        return scan
+
 
 class ScanFilterSet(WagtailFilterSet):
     department = django_filters.ModelChoiceFilter(

@@ -75,6 +75,7 @@ def test_scan_action_and_dra(page, axe, registers):
     sign_in(page, "beveiliging-test", PASSWORD, path="/admin/veilige-werkomgeving/dra/")
     page.get_by_role("link", name="Stadhuis").first.click()
     # The DRA opens in its form, risks and measures inline.
-    assert page.locator("input[value='Meelopen bij de personeelsingang']").count() == 1
+    page.wait_for_url("**/admin/veilige-werkomgeving/dra/edit/*/")
+    page.locator("input[value='Meelopen bij de personeelsingang']").wait_for(state="attached")
     assert page.locator("input[value='Toegangspoortjes met pascontrole']").count() == 1
     axe(page, "building DRA form")

@@ -51,6 +51,7 @@ def test_the_coordinator_records_a_scan(client, people, coordinator):
     response = client.post(f"{SCANS}new/", scan_data(people.department))
     assert response.status_code == 302
     scan = VpdScan.objects.get()
+    assert scan.recorded_by == coordinator
     assert (scan.department, scan.score_alarmeren, scan.score_nazorg) == (
         people.department,
         ThemeScore.NEEDS_WORK,
