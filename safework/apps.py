@@ -6,6 +6,8 @@ class SafeworkConfig(AppConfig):
     verbose_name = "Veilige werkomgeving"
 
     def ready(self):
+        from safework import scan_viewsets
         from safework.viewsets import register_policies
 
         register_policies()
+        scan_viewsets.register_policies()

@@ -174,3 +174,6 @@ def load(log) -> None:
     for reference, fields in declarations:
         Declaration.objects.update_or_create(reference=reference, defaults={**common, **fields})
     log.write(f"  {len(POSITIONS)} positions, {len(PLACEMENTS)} placements, {len(declarations)} declarations")
+    from safework import scan_demo  # VPD scans and building DRAs (seed 4.2)
+
+    scan_demo.load(log)

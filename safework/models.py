@@ -371,6 +371,7 @@ class Declaration(models.Model):
 
 class ReminderKind(models.TextChoices):
     DECLARATION_DECISION = "besluit-melding", _("Besluit over een melding")
+    OVERDUE_ACTIONS = "verbeteractie", _("Verbeteractie te laat")
 
 
 class ReminderSent(models.Model):
@@ -392,3 +393,8 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.recipient_id} {self.sent_on}"
+
+
+# VPD scans with improvement actions, and building threat and risk assessments (modules of their own).
+from safework.dra import AssessmentMeasure, AssessmentRisk, ThreatAssessment  # noqa: E402, F401
+from safework.scans import ImprovementAction, VpdScan  # noqa: E402, F401

@@ -53,3 +53,8 @@ RULES = [
         purge=purge_declarations,
     )
 ]
+
+# VPD scans and building DRAs (safework/scan_retention.py).
+from safework.scan_retention import RULES as SCAN_RULES  # noqa: E402
+
+RULES += SCAN_RULES

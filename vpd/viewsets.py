@@ -103,12 +103,23 @@ class TeamFilterSet(WagtailFilterSet):
 
 class TeamIndexView(IndexView):
     def get_base_queryset(self):
-        return teams_with_instruction_status(super().get_base_queryset())
+        from safework.scans import department_scan_status_annotation
+
+        # Beside each team's instruction: its department's VPD-scan status (safework, seed 4.2).
+        queryset = teams_with_instruction_status(super().get_base_queryset())
+        return queryset.annotate(scan_status=department_scan_status_annotation("department"))
 
 
 class StatusColumn(Column):
     def get_value(self, instance):
         return InstructionStatus.LABELS.get(instance.instruction_status, "")
+
+
+class ScanStatusColumn(Column):
+    def get_value(self, instance):
+        from safework.scans import DepartmentScanStatus
+
+        return DepartmentScanStatus.LABELS.get(getattr(instance, "scan_status", None), "")
 
 
 class TeamViewSet(ModelViewSet):
@@ -126,14 +137,23 @@ class TeamViewSet(ModelViewSet):
         StatusColumn("instruction_status", label=_("Teaminstructie")),
         DateColumn("last_reviewed", label=_("Laatst beoordeeld")),
         BooleanColumn("review_overdue", label=_("Beoordeling te laat")),
+        ScanStatusColumn("scan_status", label=_("VPD-scan van het organisatieonderdeel")),
     ]
-    list_export = ["name", "department", "instruction_status", "last_reviewed", "review_overdue"]
+    list_export = [
+        "name",
+        "department",
+        "instruction_status",
+        "last_reviewed",
+        "review_overdue",
+        "scan_status",
+    ]
     export_headings = {
         "name": _("Team"),
         "department": _("Organisatieonderdeel"),
         "instruction_status": _("Teaminstructie"),
         "last_reviewed": _("Laatst beoordeeld"),
         "review_overdue": _("Beoordeling te laat"),
+        "scan_status": _("VPD-scan van het organisatieonderdeel"),
     }
     export_filename = "teaminstructies-vpd"
     form_fields = ["department", "name", "slug", "managers"]

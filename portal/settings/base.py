@@ -485,3 +485,7 @@ OIDC_CLAIM_MANAGER = env_str("OIDC_CLAIM_MANAGER", "")
 PORTAL_RETENTION_DECLARATIONS_DAYS = env_int("PORTAL_RETENTION_DECLARATIONS_DAYS", 5 * 365)
 # The lessons-learned register forgets a finished measure's owner after this (forms/lessons/retention.py).
 PORTAL_RETENTION_LESSONS_DAYS = env_int("PORTAL_RETENTION_LESSONS_DAYS", 5 * 365)
+# VPD scans (days after the scan, once all its actions are done) and building DRAs (days after a
+# newer assessment of the same building replaced them); docs/safework.md, "Retention".
+PORTAL_RETENTION_VPD_SCANS_DAYS = env_int("PORTAL_RETENTION_VPD_SCANS_DAYS", 5 * 365)
+PORTAL_RETENTION_THREAT_ASSESSMENTS_DAYS = env_int("PORTAL_RETENTION_THREAT_ASSESSMENTS_DAYS", 5 * 365)

@@ -32,6 +32,8 @@ EXPECTED_RULES = {
     "portal.sessions",
     "safework.declarations",
     "forms.lessons",
+    "safework.vpd_scans",
+    "safework.threat_assessments",
 }
 
 
