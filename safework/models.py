@@ -392,3 +392,7 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.recipient_id} {self.sent_on}"
+
+
+# Managers' integrity training lives in a module of its own (issue #18, the manager's part).
+from safework.training import ManagerTraining, TrainingProgramme  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safework import views
+from safework import training_views, views
 
 app_name = "safework"
 PREFIX = "geschenken-en-nevenwerk/"
@@ -10,4 +10,5 @@ urlpatterns = [
     path(PREFIX + "<str:reference>/", views.declaration_detail, name="declaration_detail"),
     path(PREFIX + "<str:reference>/besluit/", views.declaration_decide, name="declaration_decide"),
     path("herscreening/", views.rescreening_list, name="rescreening_list"),
+    path("leidinggevenden/integriteitstraining/", training_views.training_overview, name="training_overview"),
 ]

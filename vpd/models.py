@@ -416,3 +416,7 @@ class PeerSupportConversation(models.Model):
         if not self.reference:
             self.reference = new_reference("BOT")
         super().save(*args, **kwargs)
+
+
+# The perpetrator-focused approach lives in a module of its own (issue #18, the manager's part).
+from vpd.perpetrator import FollowUpTask, WarningLetterTemplate  # noqa: E402, F401

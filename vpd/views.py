@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from vpd import permissions
 from vpd.forms import IncidentForm, PeerSupportForm
+from vpd.manager_notifications import notify_team_managers
 from vpd.models import Incident, PeerSupportConversation, Team
 from vpd.notifications import notify_peer_support
 from vpd.services import create_instruction_draft, department_page_of
@@ -28,6 +29,7 @@ def incident_create(request):
             incident.save()
             if incident.aftercare_wanted:
                 transaction.on_commit(lambda: notify_peer_support(incident))
+                transaction.on_commit(lambda: notify_team_managers(incident))
         messages.success(
             request,
             _("Je melding is geregistreerd met kenmerk %(reference)s.") % {"reference": incident.reference},

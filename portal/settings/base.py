@@ -483,3 +483,7 @@ SAFEWORK_DECISION_DAYS = env_int("SAFEWORK_DECISION_DAYS", 14)
 OIDC_CLAIM_POSITION = env_str("OIDC_CLAIM_POSITION", "")
 OIDC_CLAIM_MANAGER = env_str("OIDC_CLAIM_MANAGER", "")
 PORTAL_RETENTION_DECLARATIONS_DAYS = env_int("PORTAL_RETENTION_DECLARATIONS_DAYS", 5 * 365)
+# The manager's part (issue #18): training records count for five years, follow-up tasks of an
+# incident keep their owner and letter as long as the incident keeps its details.
+PORTAL_RETENTION_MANAGER_TRAINING_DAYS = env_int("PORTAL_RETENTION_MANAGER_TRAINING_DAYS", 5 * 365)
+PORTAL_RETENTION_INCIDENT_FOLLOW_UP_DAYS = env_int("PORTAL_RETENTION_INCIDENT_FOLLOW_UP_DAYS", 5 * 365)
