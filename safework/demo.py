@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from home.models import Department
+from safework import training_demo
 from safework.models import (
     ApprovalStatus,
     ControlMeasure,
@@ -174,3 +175,4 @@ def load(log) -> None:
     for reference, fields in declarations:
         Declaration.objects.update_or_create(reference=reference, defaults={**common, **fields})
     log.write(f"  {len(POSITIONS)} positions, {len(PLACEMENTS)} placements, {len(declarations)} declarations")
+    training_demo.load(log)

@@ -31,6 +31,8 @@ EXPECTED_RULES = {
     "portal.sign_in_throttling",
     "portal.sessions",
     "safework.declarations",
+    "safework.manager_training",
+    "vpd.follow_up_tasks",
 }
 
 
