@@ -69,7 +69,8 @@ def managers_by_department() -> dict[int, set[int]]:
 
     managers = get_user_model().objects.filter(is_active=True, groups__name=str(Role.MANAGER))
     result: dict[int, set[int]] = {}
-    pairs = Team.objects.filter(managers__in=managers).values_list("department_id", "managers")
+    through = Team.managers.through.objects.filter(user__in=managers)
+    pairs = through.values_list("team__department_id", "user_id")
     pairs = list(pairs) + list(
         Placement.objects.filter(user__in=managers, position__isnull=False).values_list(
             "position__department_id", "user_id"

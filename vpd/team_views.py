@@ -84,7 +84,9 @@ def follow_up_edit(request, reference, pk=None):
         try:
             saved = _save(form)
         except IntegrityError:  # the same step added at the same moment by someone else
-            form.add_error("kind", _("Deze vervolgstap staat al bij dit incident."))
+            form.add_error(
+                "kind" if "kind" in form.fields else None, _("Deze vervolgstap staat al bij dit incident.")
+            )
         else:
             messages.success(
                 request, _("De vervolgstap '%(kind)s' is opgeslagen.") % {"kind": saved.get_kind_display()}

@@ -152,3 +152,17 @@ def test_a_training_older_than_the_period_no_longer_counts(people, trained, sett
     assert "safework.manager_training: 1 purged" in purge("safework.manager_training", settings, days=365)
     assert list(ManagerTraining.objects.all()) == [recent]
     assert not ManagerTraining.objects.filter(pk=old.pk).exists()
+
+
+def test_only_people_with_the_manager_role_count_as_the_departments_managers(
+    client, people, trained, make_user
+):
+    from tests.vpd.factories import TeamFactory
+
+    team = TeamFactory(department=people.department)
+    listed_without_role = make_user(username="geen-rol", first_name="Gijs", last_name="Geenrol")
+    team.managers.add(listed_without_role, people.other_manager)
+    client.force_login(people.hr)
+    page = text(client.get(OVERVIEW, {"department": people.department.pk}))
+    assert "Geenrol" not in page
+    assert "leiding-wi" in page  # control: a manager on the department's team counts
