@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from home.models import Department
+from safework import training_demo
 from safework.models import (
     ApprovalStatus,
     ControlMeasure,
@@ -177,3 +178,4 @@ def load(log) -> None:
     from safework import scan_demo  # VPD scans and building DRAs (seed 4.2)
 
     scan_demo.load(log)
+    training_demo.load(log)

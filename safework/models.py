@@ -398,3 +398,6 @@ class ReminderSent(models.Model):
 # VPD scans with improvement actions, and building threat and risk assessments (modules of their own).
 from safework.dra import AssessmentMeasure, AssessmentRisk, ThreatAssessment  # noqa: E402, F401
 from safework.scans import ImprovementAction, VpdScan  # noqa: E402, F401
+
+# Managers' integrity training lives in a module of its own (issue #18, the manager's part).
+from safework.training import ManagerTraining, TrainingProgramme  # noqa: E402, F401

@@ -58,3 +58,24 @@ RULES = [
 from safework.scan_retention import RULES as SCAN_RULES  # noqa: E402
 
 RULES += SCAN_RULES
+
+
+def purge_manager_training(cutoff) -> int:
+    """A training followed before the cutoff no longer counts: the record goes (the overview then
+    shows the manager as not having followed it, which is the point: time for a refresher)."""
+    from safework.training import ManagerTraining
+
+    deleted, _by_model = ManagerTraining.objects.filter(completed_on__lt=cutoff.date()).delete()
+    return deleted
+
+
+RULES.append(
+    RetentionRule(
+        name="safework.manager_training",
+        description="Managers' integrity training records: deleted once older than the period "
+        "(it then shows as not followed).",
+        setting="PORTAL_RETENTION_MANAGER_TRAINING_DAYS",
+        default_days=5 * 365,
+        purge=purge_manager_training,
+    )
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safework import action_views, views
+from safework import action_views, training_views, views
 
 app_name = "safework"
 PREFIX = "geschenken-en-nevenwerk/"
@@ -12,4 +12,5 @@ urlpatterns = [
     path("herscreening/", views.rescreening_list, name="rescreening_list"),
     path("mijn-verbeteracties/", action_views.my_actions, name="action_list"),
     path("mijn-verbeteracties/<int:pk>/", action_views.action_status, name="action_status"),
+    path("leidinggevenden/integriteitstraining/", training_views.training_overview, name="training_overview"),
 ]

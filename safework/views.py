@@ -12,6 +12,7 @@ from portal.roles import Role, has_role
 from safework import permissions, screening, services
 from safework.forms import DecisionForm, GiftDeclarationForm, OutsideWorkDeclarationForm
 from safework.models import Declaration, DeclarationKind, DeclarationStatus
+from safework.training_overview import can_view_training_overview
 
 FORMS = {DeclarationKind.GIFT: GiftDeclarationForm, DeclarationKind.OUTSIDE_WORK: OutsideWorkDeclarationForm}
 
@@ -37,6 +38,7 @@ def declaration_list(request):
             "own": own.select_related("department"),
             "to_decide": to_decide.exclude(employee=user).select_related("department"),
             "can_view_register": permissions.can_view_register(user),
+            "can_view_training_overview": can_view_training_overview(user),
         },
     )
 

@@ -30,6 +30,7 @@ from safework.models import (
     Declaration,
     DeclarationKind,
     DeclarationStatus,
+    ManagerTraining,
     Placement,
     Position,
     RiskFactor,
@@ -37,6 +38,7 @@ from safework.models import (
     ScreeningRule,
     gift_threshold,
 )
+from safework.training_viewsets import ManagerTrainingViewSet
 from vpd.viewsets import RolePermissionPolicy
 
 
@@ -327,6 +329,7 @@ POLICIES = {
     ControlMeasure: {"view": (OFFICE, HR), "add": (OFFICE, HR), "change": (OFFICE, HR), "delete": (OFFICE,)},
     ScreeningRule: {"view": (OFFICE, HR), "add": (OFFICE, HR), "change": (OFFICE, HR)},
     Placement: {"view": (OFFICE, HR), "add": (HR,), "change": (HR,), "delete": (HR,)},
+    ManagerTraining: {"view": (OFFICE, HR), "add": (HR,), "change": (HR,), "delete": (HR,)},
 }
 
 
@@ -346,4 +349,5 @@ class SafeworkViewSetGroup(ModelViewSetGroup):
         ControlMeasureViewSet("safework_control_measure"),
         ScreeningRuleViewSet("safework_screening_rule"),
         PlacementViewSet("safework_placement"),
+        ManagerTrainingViewSet("safework_manager_training"),
     )

@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from home.demo import ensure_child
 from home.models import ContentPage, Department
+from vpd import perpetrator_demo
 from vpd.models import (
     ConversationSequence,
     EventKind,
@@ -202,6 +203,7 @@ def load(log) -> None:
     log.write(
         f"  incidents (GIR) and peer-support conversations (BOT): {created} and {created_conversations} new"
     )
+    perpetrator_demo.load(log)
 
 
 def ensure_instruction(department_page, team: Team, last_reviewed: datetime.date, published: bool):

@@ -279,8 +279,9 @@ class IncidentType(models.TextChoices):
 class Incident(models.Model):
     """A registration of public aggression in the municipal incident register (GIR).
 
-    Confidential: only the reporter and the VPD coordinator can read it. Counts (never contents)
-    feed the annual figures.
+    Confidential: only the reporter and the VPD coordinator can read it; the team's managers see it
+    without its description and location (vpd/team_views.py). Counts (never contents) feed the
+    annual figures.
     """
 
     # Page cache: counted in the statistics (their own cache per year), never shown on a page.
@@ -416,3 +417,7 @@ class PeerSupportConversation(models.Model):
         if not self.reference:
             self.reference = new_reference("BOT")
         super().save(*args, **kwargs)
+
+
+# The perpetrator-focused approach lives in a module of its own (issue #18, the manager's part).
+from vpd.perpetrator import FollowUpTask, WarningLetterTemplate  # noqa: E402, F401

@@ -45,3 +45,26 @@ RULES = [
         purge=purge_peer_support,
     ),
 ]
+
+
+def purge_follow_up_tasks(cutoff: datetime.datetime) -> int:
+    """Follow-up tasks of incidents before the cutoff's day lose their owner, author and letter
+    (the letter names the perpetrator); the kind and dates stay, like the incident's follow-up flags."""
+    from vpd.perpetrator import FollowUpTask
+
+    due = FollowUpTask.objects.filter(incident__date__lt=cutoff.date()).filter(
+        ~Q(letter="") | Q(owner__isnull=False) | Q(created_by__isnull=False)
+    )
+    return due.update(letter="", owner=None, created_by=None)
+
+
+RULES.append(
+    RetentionRule(
+        name="vpd.follow_up_tasks",
+        description="Perpetrator-focused follow-up tasks: owner, author and the warning letter's text are "
+        "removed; kind, due and done dates stay.",
+        setting="PORTAL_RETENTION_INCIDENT_FOLLOW_UP_DAYS",
+        default_days=5 * 365,
+        purge=purge_follow_up_tasks,
+    )
+)

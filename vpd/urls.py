@@ -14,3 +14,23 @@ urlpatterns = [
         name="team_instruction_start",
     ),
 ]
+
+# The manager's part (issue #18): the team's incidents and the perpetrator-focused follow-up.
+from vpd import team_views  # noqa: E402
+
+urlpatterns += [
+    path("vpd/team-incidenten/", team_views.team_incident_list, name="team_incident_list"),
+    path(
+        "vpd/team-incidenten/<str:reference>/", team_views.team_incident_detail, name="team_incident_detail"
+    ),
+    path(
+        "vpd/team-incidenten/<str:reference>/vervolgstap/",
+        team_views.follow_up_edit,
+        name="follow_up_create",
+    ),
+    path(
+        "vpd/team-incidenten/<str:reference>/vervolgstap/<int:pk>/",
+        team_views.follow_up_edit,
+        name="follow_up_edit",
+    ),
+]

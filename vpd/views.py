@@ -11,9 +11,11 @@ from django.views.decorators.http import require_http_methods
 
 from vpd import permissions
 from vpd.forms import IncidentForm, PeerSupportForm
+from vpd.manager_notifications import notify_team_managers
 from vpd.models import Incident, PeerSupportConversation, Team
 from vpd.notifications import notify_peer_support
 from vpd.services import create_instruction_draft, department_page_of
+from vpd.team_incidents import can_view_team_incidents
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,6 +30,7 @@ def incident_create(request):
             incident.save()
             if incident.aftercare_wanted:
                 transaction.on_commit(lambda: notify_peer_support(incident))
+                transaction.on_commit(lambda: notify_team_managers(incident))
         messages.success(
             request,
             _("Je melding is geregistreerd met kenmerk %(reference)s.") % {"reference": incident.reference},
@@ -42,7 +45,11 @@ def incident_list(request):
     return render(
         request,
         "vpd/incident_list.html",
-        {"incidents": incidents, "is_coordinator": permissions.can_view_all_incidents(request.user)},
+        {
+            "incidents": incidents,
+            "is_coordinator": permissions.can_view_all_incidents(request.user),
+            "can_view_team_incidents": can_view_team_incidents(request.user),
+        },
     )
 
 

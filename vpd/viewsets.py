@@ -29,6 +29,7 @@ from vpd.models import (
     PeerSupportConversation,
     Team,
     TeamInstructionPage,
+    WarningLetterTemplate,
 )
 
 
@@ -282,6 +283,7 @@ POLICIES = {
     },
     Incident: {"view": (Role.VPD_COORDINATOR,)},
     PeerSupportConversation: {"view": (Role.PEER_SUPPORT, Role.VPD_COORDINATOR), "add": (Role.PEER_SUPPORT,)},
+    WarningLetterTemplate: dict.fromkeys(("view", "add", "change", "delete"), (Role.VPD_COORDINATOR,)),
 }
 
 
@@ -290,7 +292,15 @@ def register_policies() -> None:
         register_permission_policy(model, RolePermissionPolicy(model, roles_by_action), exact_class=True)
 
 
+from vpd.perpetrator_viewsets import WarningLetterTemplateViewSet  # noqa: E402
+
+
 class VpdViewSetGroup(ModelViewSetGroup):
     menu_label = _("Veilige publieke dienstverlening")
     menu_icon = "warning"
-    items = (TeamViewSet("vpd_team"), IncidentViewSet("vpd_incident"), PeerSupportViewSet("vpd_peer_support"))
+    items = (
+        TeamViewSet("vpd_team"),
+        IncidentViewSet("vpd_incident"),
+        PeerSupportViewSet("vpd_peer_support"),
+        WarningLetterTemplateViewSet("vpd_warning_letter_template"),
+    )

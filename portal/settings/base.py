@@ -489,3 +489,7 @@ PORTAL_RETENTION_LESSONS_DAYS = env_int("PORTAL_RETENTION_LESSONS_DAYS", 5 * 365
 # newer assessment of the same building replaced them); docs/safework.md, "Retention".
 PORTAL_RETENTION_VPD_SCANS_DAYS = env_int("PORTAL_RETENTION_VPD_SCANS_DAYS", 5 * 365)
 PORTAL_RETENTION_THREAT_ASSESSMENTS_DAYS = env_int("PORTAL_RETENTION_THREAT_ASSESSMENTS_DAYS", 5 * 365)
+# The manager's part (issue #18): training records count for five years, follow-up tasks of an
+# incident keep their owner and letter as long as the incident keeps its details.
+PORTAL_RETENTION_MANAGER_TRAINING_DAYS = env_int("PORTAL_RETENTION_MANAGER_TRAINING_DAYS", 5 * 365)
+PORTAL_RETENTION_INCIDENT_FOLLOW_UP_DAYS = env_int("PORTAL_RETENTION_INCIDENT_FOLLOW_UP_DAYS", 5 * 365)

@@ -34,6 +34,8 @@ EXPECTED_RULES = {
     "forms.lessons",
     "safework.vpd_scans",
     "safework.threat_assessments",
+    "safework.manager_training",
+    "vpd.follow_up_tasks",
 }
 
 
