@@ -35,12 +35,12 @@ RECENT_SHOWN = 5
 # -- the shared shell -------------------------------------------------------------------------
 
 
-def must_read_items(locale) -> list[dict]:
+def must_read_items(locale_id: int) -> list[dict]:
     """Every must-read item people confirm: today the code of conduct (the version that asks for
     confirmation), in this language where it exists. Each: source page id, version, title, url."""
     from home.models import CodeOfConductPage
 
-    pages = list(CodeOfConductPage.objects.live().filter(locale=locale))
+    pages = list(CodeOfConductPage.objects.live().filter(locale_id=locale_id))
     if not pages:
         pages = list(CodeOfConductPage.objects.live().filter(locale=Locale.get_default()))
     return [
@@ -54,12 +54,12 @@ def must_read_items(locale) -> list[dict]:
     ]
 
 
-def recent_changes(locale, limit: int = RECENT_SHOWN) -> list[Page]:
+def recent_changes(locale_id: int, limit: int = RECENT_SHOWN) -> list[Page]:
     """The pages published most recently in this language (below the home page, open to all)."""
     return list(
         Page.objects.live()
         .public()
-        .filter(locale=locale, depth__gt=2, last_published_at__isnull=False)
+        .filter(locale_id=locale_id, depth__gt=2, last_published_at__isnull=False)
         .order_by("-last_published_at", "-pk")[:limit]
     )
 
@@ -69,16 +69,25 @@ def quick_actions(home, request) -> list[dict]:
     from awareness.models import CalendarPage
 
     actions = [{"text": gettext("Iets melden"), "url": reverse("integrity_report"), "primary": True}]
-    advisors = home.advisors_page
-    if advisors is not None and advisors.live:
-        advisors = advisors.localized
+    advisors = _advisors_page(home)
+    if advisors is not None:
         actions.append({"text": gettext("Vertrouwenspersoon spreken"), "url": advisors.get_url(request)})
     calendar = (
-        CalendarPage.objects.live().filter(locale=home.locale).first() or CalendarPage.objects.live().first()
+        CalendarPage.objects.live().filter(locale_id=home.locale_id).first()
+        or CalendarPage.objects.live().first()
     )
     if calendar is not None:
         actions.append({"text": gettext("Agenda"), "url": calendar.get_url(request)})
     return actions
+
+
+def _advisors_page(home):
+    """The chosen advisors' page in the home page's language (one query), else as chosen."""
+    from home.section_actions import localized_live_page
+
+    if home.advisors_page_id is None:
+        return None
+    return localized_live_page(home.advisors_page_id, home.locale_id)
 
 
 def home_context(home, request) -> dict:
@@ -86,11 +95,11 @@ def home_context(home, request) -> dict:
         "must_read": json.dumps(
             [
                 [item["source"], item["version"], item["url"], item["title"]]
-                for item in must_read_items(home.locale)
+                for item in must_read_items(home.locale_id)
             ]
         ),
         "quick_actions": quick_actions(home, request),
-        "recent_changes": recent_changes(home.locale),
+        "recent_changes": recent_changes(home.locale_id),
     }
 
 

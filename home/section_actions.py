@@ -37,17 +37,27 @@ def validate_primary_action(page) -> None:
         raise ValidationError(errors)
 
 
+def localized_live_page(page_id: int, locale_id: int):
+    """The live translation of a page in this language, else the live page itself, else None;
+    one query when the translation exists (a chosen page may be in another language)."""
+    from wagtail.models import Page
+
+    chosen = Page.objects.filter(pk=page_id).values("translation_key")
+    live = Page.objects.live()
+    return (
+        live.filter(translation_key__in=chosen, locale_id=locale_id).first()
+        or live.filter(pk=page_id).first()
+    )
+
+
 def primary_action(page, request) -> PrimaryAction | None:
     """The button to show, or None. A chosen page wins over an address; a page that is no longer
     live gives no button rather than a broken one."""
     if not page.primary_action_text:
         return None
-    target = page.primary_action_page
-    if target is not None:
-        if not target.live:
-            return None
-        localized = target.localized if target.locale_id != page.locale_id else target
-        url = localized.get_url(request)
+    if page.primary_action_page_id is not None:
+        target = localized_live_page(page.primary_action_page_id, page.locale_id)
+        url = target.get_url(request) if target is not None else None
         return PrimaryAction(page.primary_action_text, url) if url else None
     if page.primary_action_url and _is_portal_address(page.primary_action_url):
         return PrimaryAction(page.primary_action_text, page.primary_action_url)
