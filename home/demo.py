@@ -145,6 +145,42 @@ def load(log) -> None:
     load_safe_workplace(section, log)
     load_awareness(section, log)
     load_legal(home, english, log)
+    load_entry_points(home, english, log)
+
+
+#: Each section's primary action (its entry point as a button): text per language and target,
+#: an address in the portal ("{lang}" becomes nl or en) or the slug of a page below the section.
+ENTRY_POINTS = {
+    "melden": (("Iets melden", "Report something"), "/{lang}/melding/"),
+    "bewustwording": (("Naar de kalender", "To the calendar"), "/{lang}/bewustwording/kalender/"),
+    "heldere-afspraken": (("Lees de gedragscode", "Read the code of conduct"), "page:gedragscode"),
+    "veilige-werkomgeving": (
+        ("Incident van agressie melden", "Report an incident of aggression"),
+        "/{lang}/vpd/incidenten/melden/",
+    ),
+}
+
+
+def load_entry_points(home: HomePage, english: Locale, log) -> None:
+    """The sections' primary actions and the home page's quick action to the confidential advisors."""
+    for slug, (texts, target) in ENTRY_POINTS.items():
+        dutch_section = ContentPage.objects.get(slug=slug, locale=home.locale)
+        target_page = None
+        if target.startswith("page:"):
+            target_page = Page.objects.child_of(dutch_section).get(slug=target.removeprefix("page:"))
+        for language, text in zip(("nl", "en"), texts, strict=True):
+            section = dutch_section if language == "nl" else dutch_section.get_translation_or_none(english)
+            if section is None:
+                continue
+            section = ContentPage.objects.get(pk=section.pk)
+            section.primary_action_text = text
+            section.primary_action_page = target_page
+            section.primary_action_url = "" if target_page else target.format(lang=language)
+            section.save_revision().publish()
+    home = HomePage.objects.get(pk=home.pk)
+    home.advisors_page = ContentPage.objects.get(slug="vertrouwenspersonen", locale=home.locale)
+    home.save_revision().publish()
+    log.write(f"  {len(ENTRY_POINTS)} sections with a primary action, the home page's quick actions")
 
 
 def ensure_child(parent: Page, page_class, slug: str, **fields) -> Page:

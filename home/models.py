@@ -156,7 +156,21 @@ class HomePage(Page):
         use_json_field=True,
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("lines")]
+    advisors_page = models.ForeignKey(
+        Page,
+        verbose_name=_("pagina van de vertrouwenspersonen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Waar de snelle actie 'Vertrouwenspersoon spreken' naartoe gaat."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("lines"),
+        FieldPanel("advisors_page"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -164,6 +178,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("startpagina")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.personal_home import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self, request))
+        return context
 
     def route(self, request, path_components):
         """Pages not translated yet fall back to the Dutch page (its template shows a notice)."""
@@ -203,8 +224,35 @@ class ContentPage(Page):
         related_name="+",
     )
     next_review_date = models.DateField(_("volgende herziening"), null=True, blank=True)
+    # The section's entry point: one primary action shown as a button under the introduction.
+    primary_action_text = models.CharField(_("tekst van de hoofdactie"), max_length=80, blank=True)
+    primary_action_page = models.ForeignKey(
+        Page,
+        verbose_name=_("hoofdactie: pagina"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_action_url = models.CharField(
+        _("hoofdactie: adres"),
+        max_length=300,
+        blank=True,
+        help_text=_("Een adres in het portaal zoals /nl/melding/, als de actie geen pagina is."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("primary_action_text"),
+                FieldPanel("primary_action_page"),
+                FieldPanel("primary_action_url"),
+            ],
+            heading=_("Hoofdactie (knop)"),
+        ),
+        FieldPanel("body"),
+    ]
     settings_panels = Page.settings_panels + [
         MultiFieldPanel(
             [FieldPanel("owner_user"), FieldPanel("owner_group"), FieldPanel("next_review_date")],
@@ -220,6 +268,21 @@ class ContentPage(Page):
     def review_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.next_review_date is not None and self.next_review_date < today
+
+    def clean(self):
+        super().clean()
+        from home.section_actions import validate_primary_action
+
+        validate_primary_action(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from home.feedback import feedback_allowed
+        from home.section_actions import primary_action
+
+        context = super().get_context(request, *args, **kwargs)
+        context["primary_action"] = primary_action(self, request)
+        context["feedback_allowed"] = feedback_allowed(self)
+        return context
 
 
 class IndexPage(ContentPage):
@@ -451,3 +514,6 @@ class LegalPage(ContentPage):
         from home.legal import legal_url
 
         return redirect(legal_url(self.kind, self.locale.language_code))
+
+
+from home.feedback import PageFeedback  # noqa: E402, F401 - the model lives with its rules

@@ -1,9 +1,11 @@
-"""Retention rules of the home app: read confirmations of the code of conduct and review reminders."""
+"""Retention rules of the home app: read confirmations of the code of conduct, review reminders and
+page feedback."""
 
 import datetime
 
 from django.db.models import Q
 
+from home import feedback
 from home.models import CodeOfConductPage, ReadConfirmation, ReviewReminder
 from portal.retention import RetentionRule
 
@@ -44,5 +46,12 @@ RULES = [
         setting="PORTAL_RETENTION_REVIEW_REMINDERS_DAYS",
         default_days=365,
         purge=purge_review_reminders,
+    ),
+    RetentionRule(
+        name="home.page_feedback",
+        description="Answers to 'Was deze pagina nuttig?' (with their comments) are deleted.",
+        setting="PORTAL_RETENTION_PAGE_FEEDBACK_DAYS",
+        default_days=365,
+        purge=feedback.purge,
     ),
 ]

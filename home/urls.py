@@ -1,10 +1,11 @@
 from django.urls import path
 
-from home import legal, views
+from home import feedback_views, legal, views
 
 app_name = "home"
 
 urlpatterns = [
+    path("paginafeedback/<int:page_id>/", feedback_views.page_feedback, name="page_feedback"),
     path("gedragscode/<int:page_id>/pdf/", views.code_of_conduct_pdf, name="code_of_conduct_pdf"),
     path("gedragscode/<int:page_id>/bevestigen/", views.confirm_read, name="confirm_read"),
     path("gedragscode/leesbevestigingen/", views.confirmation_rates_view, name="confirmation_rates"),

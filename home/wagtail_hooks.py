@@ -81,3 +81,24 @@ def register_confirmation_rates_menu_item():
     return ConfirmationRatesMenuItem(
         _("Leesbevestigingen gedragscode"), reverse("home:confirmation_rates"), icon_name="tick", order=60
     )
+
+
+@hooks.register("register_admin_urls")
+def register_page_feedback_urls():
+    from home.feedback_admin import feedback_report_view
+
+    return [path("reports/paginafeedback/", feedback_report_view, name="home_page_feedback")]
+
+
+class PageFeedbackMenuItem(MenuItem):
+    def is_shown(self, request):
+        from home.feedback_admin import may_view_feedback
+
+        return may_view_feedback(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_page_feedback_menu_item():
+    return PageFeedbackMenuItem(
+        _("Paginafeedback"), reverse("home_page_feedback"), icon_name="help", order=70
+    )

@@ -10,10 +10,10 @@ def test_employee_reads_the_code_of_conduct_and_follows_a_dilemma(page, axe, liv
     sign_in(page, "medewerker", DEMO_PASSWORD)
     page.wait_for_url("**/nl/")
 
-    page.get_by_role("main").get_by_role("link", name="Heldere afspraken").click()
+    page.get_by_role("main").get_by_role("link", name="Heldere afspraken", exact=True).first.click()
     page.wait_for_url("**/nl/heldere-afspraken/")
     axe(page, "section (generic content page, nl)")
-    page.get_by_role("main").get_by_role("link", name="Gedragscode").click()
+    page.get_by_role("main").get_by_role("link", name="Gedragscode", exact=True).click()
     page.wait_for_url("**/nl/heldere-afspraken/gedragscode/")
     assert page.get_by_role("heading", level=1).inner_text() == "Gedragscode"
     axe(page, "code of conduct (nl)")

@@ -14,6 +14,11 @@ from tests.query_budget import assert_query_budget
 pytestmark = pytest.mark.django_db
 
 BUDGET = 20
+# The home page also lists must-read items, quick actions and recent changes, and (uncached) fills
+# its three personal blocks (home/personal_home.py): more queries, a constant number.
+HOME_BUDGET = 25
+# Content pages also show their primary action and fill the page-feedback hole (home/feedback.py).
+CONTENT_BUDGET = 22
 
 
 def add_children(parent: Page, count: int, *, in_menu: bool = True) -> None:
@@ -26,18 +31,22 @@ def add_children(parent: Page, count: int, *, in_menu: bool = True) -> None:
 
 def test_home_page_budget_does_not_grow_with_menu_items(client, employee, demo_content):
     home = Page.objects.get(depth=2, locale__language_code="nl")
-    assert_query_budget(client, employee, "/nl/", budget=BUDGET, grow=lambda: add_children(home, 8))
+    assert_query_budget(client, employee, "/nl/", budget=HOME_BUDGET, grow=lambda: add_children(home, 8))
 
 
 def test_content_page_budget_does_not_grow_with_children_or_depth(client, employee, demo_content):
     section = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
     assert_query_budget(
-        client, employee, "/nl/heldere-afspraken/", budget=BUDGET, grow=lambda: add_children(section, 8)
+        client,
+        employee,
+        "/nl/heldere-afspraken/",
+        budget=CONTENT_BUDGET,
+        grow=lambda: add_children(section, 8),
     )
 
 
 def test_english_content_page_budget(client, employee, demo_content):
-    assert_query_budget(client, employee, "/en/heldere-afspraken/", budget=BUDGET)
+    assert_query_budget(client, employee, "/en/heldere-afspraken/", budget=CONTENT_BUDGET)
 
 
 def test_search_results_budget_does_not_grow_with_results(client, employee, demo_content):
@@ -55,10 +64,11 @@ def test_search_results_budget_does_not_grow_with_results(client, employee, demo
 
 
 def test_a_cached_page_costs_three_queries(client, employee, demo_content, django_assert_max_num_queries):
-    """Session, user and the content generation; no routing, no page tree, no rendering."""
+    """Session, user and the content generation; no routing, no page tree, no rendering. (A content
+    page adds one for its page-feedback hole: has this person answered this version yet?)"""
     client.force_login(employee)
     assert client.get("/nl/heldere-afspraken/").page_cache_state == "miss"
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(3 + 1):
         response = client.get("/nl/heldere-afspraken/")
     assert response.page_cache_state == "hit"
 

@@ -27,6 +27,7 @@ EXPECTED_RULES = {
     "awareness.introduction_attendance",
     "home.read_confirmations",
     "home.review_reminders",
+    "home.page_feedback",
     "search.counts",
     "portal.sign_in_throttling",
     "portal.sessions",
