@@ -66,3 +66,6 @@ def read_confirmation(person: holes.Person, page_id: str, source_id: str, versio
         gettext("Bevestig dat je versie %(version)s van de gedragscode hebt gelezen.") % {"version": version},
         gettext("Ik heb de gedragscode gelezen"),
     )
+
+
+from home import subscription_holes  # noqa: E402,F401 - registers the subscription holes

@@ -451,3 +451,6 @@ class LegalPage(ContentPage):
         from home.legal import legal_url
 
         return redirect(legal_url(self.kind, self.locale.language_code))
+
+
+from home.subscriptions import Digest, MustReadReminder, Subscription  # noqa: E402,F401
