@@ -4,12 +4,14 @@ Both run on every page view, also from the page cache's fast path: one plain SQL
 `format_html` each, no ORM query building or template rendering.
 """
 
+import uuid
 from functools import cache
 
 from django.db import connection
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
+from wagtail.models import Page
 
 from home.models import ReadConfirmation, Subscription
 from portal import holes
@@ -25,9 +27,14 @@ def _confirmed_sql(count: int) -> str:
 
 @cache
 def _following_sql() -> str:
+    """Does this person follow the page with this translation key (in whichever language)?"""
     meta, quote = Subscription._meta, connection.ops.quote_name
+    pages, key = quote(Page._meta.db_table), quote(Page._meta.get_field("translation_key").column)
     user, page = (quote(meta.get_field(name).column) for name in ("user", "page"))
-    return f"SELECT 1 FROM {quote(meta.db_table)} WHERE {user} = %s AND {page} = %s"  # noqa: S608
+    return (
+        f"SELECT 1 FROM {quote(meta.db_table)} INNER JOIN {pages} ON {pages}.{quote('id')} = {page} "  # noqa: S608
+        f"WHERE {user} = %s AND {pages}.{key} = %s"
+    )
 
 
 @holes.register("home.must_read_banner")
@@ -48,9 +55,9 @@ def must_read_banner(person: holes.Person, *items: str) -> str:
         return ""
     return format_html(
         '<aside class="portal-must-read" aria-labelledby="portal-must-read-title">'
-        '<div class="utrecht-alert utrecht-alert--warning">'
+        '<div class="utrecht-alert utrecht-alert--warning"><div class="utrecht-alert__content">'
         '<p class="utrecht-paragraph" id="portal-must-read-title"><strong>{}</strong></p>{}'
-        "</div></aside>",
+        "</div></div></aside>",
         gettext("Nog te bevestigen"),
         format_html_join(
             "",
@@ -69,12 +76,15 @@ def must_read_banner(person: holes.Person, *items: str) -> str:
 
 
 @holes.register("home.follow_button")
-def follow_button(person: holes.Person, source_id: str, next_url: str) -> str:
-    """Follow or unfollow this page (its Dutch source), and a way to all of one's subscriptions."""
+def follow_button(person: holes.Person, page_id: str, translation_key: str, next_url: str) -> str:
+    """Follow or unfollow this page (stored as its Dutch source), and a way to all subscriptions."""
     if person.pk is None:
         return ""
     with connection.cursor() as cursor:
-        cursor.execute(_following_sql(), [person.pk, int(source_id)])
+        key = Page._meta.get_field("translation_key").get_db_prep_value(
+            uuid.UUID(translation_key), connection
+        )
+        cursor.execute(_following_sql(), [person.pk, key])
         following = cursor.fetchone() is not None
     if following:
         action, text, button = (
@@ -100,7 +110,7 @@ def follow_button(person: holes.Person, source_id: str, next_url: str) -> str:
         '<a class="utrecht-link" href="{}">{}</a></div></form>',
         action,
         person.csrf_token(),
-        int(source_id),
+        int(page_id),
         next_url,
         text,
         button,

@@ -4,7 +4,7 @@ page (holes filled per person, home/subscription_holes.py)."""
 from django import template
 from wagtail.models import Page
 
-from home.models import HomePage, LegalPage
+from home.models import CodeOfConductPage, HomePage, LegalPage
 from home.must_read import must_read_items
 from portal.templatetags.portal_holes import personal
 
@@ -19,8 +19,8 @@ def _signed_in(context) -> bool:
 @register.simple_tag(takes_context=True)
 def must_read_banner(context):
     """Evaluated when the page (or its shell) renders: which versions are due is the same for all."""
-    if not _signed_in(context):
-        return ""
+    if not _signed_in(context) or isinstance(context.get("page"), CodeOfConductPage):
+        return ""  # the code of conduct itself ends with its confirmation form
     items = must_read_items()
     if not items:
         return ""
@@ -39,6 +39,6 @@ def follow_button(context):
     page = context.get("page")
     if not _signed_in(context) or not followable(page) or getattr(context["request"], "is_preview", False):
         return ""
-    from home.subscription_views import source_page
-
-    return personal(context, "home.follow_button", source_page(page).pk, page.get_url(context["request"]))
+    # The translation key finds the subscription from any language without a query here.
+    url = page.get_url(context["request"])
+    return personal(context, "home.follow_button", page.pk, page.translation_key, url)
