@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 BUDGETS = {
     "code_of_conduct": 27,
     "calendar": 31,
-    "programme_item": 30,
+    "programme_item": 33,  # measured 33 after a grow whose writes create and bump new cache scopes
     "team_instruction": 33,
     "annual_report": 74,
 }
