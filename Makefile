@@ -12,7 +12,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest backup-restore-check
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest backup-restore-check screenshots
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -93,6 +93,9 @@ bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 r
 	$(TEST) $(BIN)/python scripts/bench_statistics.py
 backup-restore-check: $(STAMP)/python ## Back up DATABASE_URL (PostgreSQL) + media + key manifest, restore into a throwaway DB, verify (docs/operations.md)
 	PYTHON=$(BIN)/python scripts/backup_restore_check.sh
+screenshots: install ## Every page type at 375 and 1280 px in Dutch and English as PNG in docs/screens/ (not committed)
+	$(DEV) $(BIN)/python scripts/screenshots.py
+
 bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,000 generated pages (throwaway DB)
 	$(BIN)/python scripts/bench_search.py
 

@@ -68,4 +68,4 @@ def read_confirmation(person: holes.Person, page_id: str, source_id: str, versio
     )
 
 
-from home import feedback_holes, personal_home  # noqa: E402, F401 - their holes register on import
+from home import feedback_holes, personal_home, subscription_holes  # noqa: E402, F401 - their holes register on import

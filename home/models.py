@@ -517,3 +517,4 @@ class LegalPage(ContentPage):
 
 
 from home.feedback import PageFeedback  # noqa: E402, F401 - the model lives with its rules
+from home.subscriptions import Digest, MustReadReminder, Subscription  # noqa: E402,F401

@@ -18,3 +18,8 @@ def can_view_confirmation_rates(user) -> bool:
 def can_view_review_report(user) -> bool:
     """Editors and administrators see which pages are overdue for review."""
     return has_role(user, Role.EDITOR) or has_role(user, Role.ADMINISTRATOR)
+
+
+def can_follow(user) -> bool:
+    """Every signed-in employee follows pages and themes for themselves."""
+    return bool(user.is_authenticated and user.is_active)

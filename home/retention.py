@@ -55,3 +55,58 @@ RULES = [
         purge=feedback.purge,
     ),
 ]
+
+
+def purge_digests(cutoff: datetime.datetime) -> int:
+    """Records of digests sent (who got one on which day) before the cutoff are deleted."""
+    from home.models import Digest
+
+    deleted, _by_model = Digest.objects.filter(sent_at__lt=cutoff).delete()
+    return deleted
+
+
+def purge_subscriptions(cutoff: datetime.datetime) -> int:
+    """Subscriptions of deactivated accounts (people who left) not signed in since the cutoff go."""
+    from home.models import Subscription
+
+    gone = Q(user__is_active=False) & (Q(user__last_login__lt=cutoff) | Q(user__last_login__isnull=True))
+    deleted, _by_model = Subscription.objects.filter(gone, created_at__lt=cutoff).delete()
+    return deleted
+
+
+def purge_must_read_reminders(cutoff: datetime.datetime) -> int:
+    """Reminders older than the cutoff of a version no longer to be confirmed are deleted (a
+    reminder of the version in force stays, so nobody is reminded twice)."""
+    from home.models import MustReadReminder
+    from home.must_read import must_read_items
+
+    due = MustReadReminder.objects.filter(sent_at__lt=cutoff)
+    for item in must_read_items():
+        due = due.exclude(page_id=item.page_id, version=item.version)
+    deleted, _by_model = due.delete()
+    return deleted
+
+
+RULES += [
+    RetentionRule(
+        name="home.digests",
+        description="Records of daily digest e-mails sent to followers are deleted.",
+        setting="PORTAL_RETENTION_DIGESTS_DAYS",
+        default_days=90,
+        purge=purge_digests,
+    ),
+    RetentionRule(
+        name="home.subscriptions",
+        description="Subscriptions of deactivated accounts are deleted.",
+        setting="PORTAL_RETENTION_SUBSCRIPTIONS_DAYS",
+        default_days=90,
+        purge=purge_subscriptions,
+    ),
+    RetentionRule(
+        name="home.must_read_reminders",
+        description="Must-read reminders of code-of-conduct versions no longer to be confirmed are deleted.",
+        setting="PORTAL_RETENTION_MUST_READ_REMINDERS_DAYS",
+        default_days=2 * 365,
+        purge=purge_must_read_reminders,
+    ),
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from home import feedback_views, legal, views
+from home import feedback_views, legal, subscription_views, views
 
 app_name = "home"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("gedragscode/<int:page_id>/pdf/", views.code_of_conduct_pdf, name="code_of_conduct_pdf"),
     path("gedragscode/<int:page_id>/bevestigen/", views.confirm_read, name="confirm_read"),
     path("gedragscode/leesbevestigingen/", views.confirmation_rates_view, name="confirmation_rates"),
+    path("gedragscode/<int:page_id>/lezen/", subscription_views.must_read, name="must_read"),
+    path("abonnementen/", subscription_views.my_subscriptions, name="subscriptions"),
+    path("abonnementen/volgen/", subscription_views.follow, name="follow"),
+    path("abonnementen/niet-meer-volgen/", subscription_views.unfollow, name="unfollow"),
     # Legally required texts (home/legal.py); the reporters' texts share the report pages' anonymity.
     path(
         "melding/extern-melden/",

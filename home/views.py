@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from xhtml2pdf import pisa
 
 from home.models import CodeOfConductPage, ReadConfirmation
+from home.must_read import confirmation_trend
 from home.permissions import can_confirm_reading, can_view_confirmation_rates
 from home.services import confirmation_rates
 
@@ -65,8 +66,14 @@ def confirmation_rates_view(request) -> HttpResponse:
     pages = list(CodeOfConductPage.objects.live().filter(locale__language_code=request.LANGUAGE_CODE))
     if not pages:
         pages = list(CodeOfConductPage.objects.live())
+    per = "week" if request.GET.get("per") == "week" else "month"
     reports = [
-        {"page": page, "version": page.confirmation_version(), "rates": confirmation_rates(page)}
+        {
+            "page": page,
+            "version": page.confirmation_version(),
+            "rates": confirmation_rates(page),
+            "trend": confirmation_trend(page, per),  # the rate over time (home/must_read.py)
+        }
         for page in pages
     ]
-    return render(request, "home/confirmation_rates.html", {"reports": reports})
+    return render(request, "home/confirmation_rates.html", {"reports": reports, "per": per})

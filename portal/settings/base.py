@@ -333,6 +333,10 @@ PORTAL_REPORT_RETENTION_YEARS = env_int("PORTAL_REPORT_RETENTION_YEARS", 5)
 # Days after closing during which a reporter may still send one last message (forms.signals).
 PORTAL_CLOSED_CASE_MESSAGE_DAYS = env_int("PORTAL_CLOSED_CASE_MESSAGE_DAYS", 30)
 
+# Days after a code-of-conduct version asked for confirmation (or after an employee joined) before
+# one reminder e-mail goes to who has not confirmed it (`manage.py send_must_read_reminders`, daily).
+PORTAL_MUST_READ_REMINDER_DAYS = env_int("PORTAL_MUST_READ_REMINDER_DAYS", 14)
+
 # Retention periods in days per kind of personal record (`manage.py purge_expired`, daily; rules in
 # each app's retention.py, register in docs/privacy/). A purge keeps what the statistics count.
 PORTAL_RETENTION_REPORTS_DAYS = env_int("PORTAL_RETENTION_REPORTS_DAYS", PORTAL_REPORT_RETENTION_YEARS * 365)
@@ -347,6 +351,9 @@ PORTAL_RETENTION_INTRODUCTION_DAYS = env_int("PORTAL_RETENTION_INTRODUCTION_DAYS
 PORTAL_RETENTION_READ_CONFIRMATIONS_DAYS = env_int("PORTAL_RETENTION_READ_CONFIRMATIONS_DAYS", 2 * 365)
 PORTAL_RETENTION_REVIEW_REMINDERS_DAYS = env_int("PORTAL_RETENTION_REVIEW_REMINDERS_DAYS", 365)
 PORTAL_RETENTION_PAGE_FEEDBACK_DAYS = env_int("PORTAL_RETENTION_PAGE_FEEDBACK_DAYS", 365)
+PORTAL_RETENTION_DIGESTS_DAYS = env_int("PORTAL_RETENTION_DIGESTS_DAYS", 90)
+PORTAL_RETENTION_SUBSCRIPTIONS_DAYS = env_int("PORTAL_RETENTION_SUBSCRIPTIONS_DAYS", 90)
+PORTAL_RETENTION_MUST_READ_REMINDERS_DAYS = env_int("PORTAL_RETENTION_MUST_READ_REMINDERS_DAYS", 2 * 365)
 PORTAL_RETENTION_SEARCH_COUNTS_DAYS = env_int(
     "PORTAL_RETENTION_SEARCH_COUNTS_DAYS", WAGTAILSEARCH_HITS_MAX_AGE
 )

@@ -45,6 +45,7 @@ EMPLOYEE = [
     "/nl/account/sessies/",
     "/nl/vpd/incidenten/",
     "/nl/vpd/incidenten/melden/",
+    "/nl/abonnementen/",  # what this person follows (home/subscription_views.py)
 ]
 MANAGER = [
     "/nl/gedragscode/leesbevestigingen/",
