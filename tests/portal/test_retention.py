@@ -31,6 +31,7 @@ EXPECTED_RULES = {
     "portal.sign_in_throttling",
     "portal.sessions",
     "safework.declarations",
+    "portal.departed_accounts",
 }
 
 
