@@ -7,6 +7,7 @@ portal/subject_data.py; integrity reports and the audit log are never part of it
 """
 
 import io
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -143,7 +144,9 @@ class SubjectExportView(SubjectRequestMixin, TemplateView):
         file_format = request.POST.get("format", "")
         if file_format not in FORMATS:
             messages.error(request, _("Kies JSON of PDF als formaat van het overzicht."))
-            return redirect(f"{reverse('portal_subject_requests')}?username={subject.username}")
+            return redirect(
+                f"{reverse('portal_subject_requests')}?{urlencode({'username': subject.username})}"
+            )
         data = subject_data.export(subject)
         subject_data.record_export(subject, actor=request.user, file_format=file_format)
         stamp = timezone.localdate().isoformat()
