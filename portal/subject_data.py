@@ -142,6 +142,7 @@ def erase(subject, *, actor=None, reason: str = "request") -> dict[str, int]:
     if problem:
         raise ErasureRefused(problem)
     from forms import audit
+    from portal.cache import bump_generation
     from portal.role_audit import acting_as
 
     counts: dict[str, int] = {}
@@ -150,6 +151,8 @@ def erase(subject, *, actor=None, reason: str = "request") -> dict[str, int]:
             if holding.erase is not None:
                 counts[holding.name] = holding.erase(subject)
         audit.record(ERASED, user=actor, detail={"subject": subject.pk, "reason": reason, "erased": counts})
+        # Holdings use QuerySet.update (no signals): no cached page may keep showing the person.
+        bump_generation()
     return counts
 
 

@@ -222,3 +222,17 @@ def test_export_and_erasure_are_in_the_audit_log_and_the_security_log(
     )
     assert by_event["erasure"]["detail"]["reason"] == "request"
     assert "anna" not in json.dumps(by_event)  # the SIEM gets the account's number, never the name
+
+
+def test_an_erasure_makes_every_cached_page_stale(people, django_capture_on_commit_callbacks):
+    """Holdings write with QuerySet.update (no signals): a cached page naming the organiser or a
+    page owner would otherwise outlive the erasure."""
+    from portal.cache import current_generation
+
+    admin = UserFactory(roles=[Role.ADMINISTRATOR])
+    with django_capture_on_commit_callbacks(execute=True):
+        pass
+    before = current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        erase(people.person, actor=admin)
+    assert current_generation() > before
