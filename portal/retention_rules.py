@@ -44,6 +44,14 @@ def purge_sessions(cutoff: datetime.datetime) -> int:
     return records + stored
 
 
+def purge_departed_accounts(cutoff: datetime.datetime) -> int:
+    """Accounts of people who left: no sign-in since the cutoff. Erased through the data-subject
+    registry (portal/subject_data.py), like an administrator's erasure."""
+    from portal.subject_data import purge_departed_accounts as erase_departed
+
+    return erase_departed(cutoff)
+
+
 RULES = [
     RetentionRule(
         name="portal.sign_in_throttling",
@@ -58,5 +66,13 @@ RULES = [
         setting="PORTAL_RETENTION_SESSIONS_DAYS",
         default_days=1,
         purge=purge_sessions,
+    ),
+    RetentionRule(
+        name="portal.departed_accounts",
+        description="Accounts and profiles without a sign-in for the period (people who left) are erased "
+        "or anonymised as a data-subject erasure would; the office's accounts are left to its lead.",
+        setting="PORTAL_RETENTION_DEPARTED_ACCOUNTS_DAYS",
+        default_days=2 * 365,
+        purge=purge_departed_accounts,
     ),
 ]

@@ -37,6 +37,8 @@ AUDIT_CATEGORIES = {
     "mfa.verified": "second_factor_verified",
     "sign_in_lockout_lifted": "lockout_lifted",
     "statistics_published": "configuration_change",
+    "persoonsgegevens geëxporteerd": "export",  # data-subject requests (portal/subject_data.py)
+    "persoonsgegevens gewist": "erasure",
 }
 
 

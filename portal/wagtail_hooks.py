@@ -112,3 +112,31 @@ class TasksMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_tasks_menu_item():
     return TasksMenuItem(_("Achtergrondtaken"), reverse("portal_tasks"), icon_name="cogs", order=910)
+
+
+# Data-subject requests (portal/subject_requests.py): administrators export and erase one person's data.
+@hooks.register("register_admin_urls")
+def register_subject_request_urls():
+    from django.urls import path
+
+    from portal.subject_requests import SubjectEraseView, SubjectExportView, SubjectRequestsView
+
+    return [
+        path("betrokkenen/", SubjectRequestsView.as_view(), name="portal_subject_requests"),
+        path("betrokkenen/<int:user_id>/export/", SubjectExportView.as_view(), name="portal_subject_export"),
+        path("betrokkenen/<int:user_id>/wissen/", SubjectEraseView.as_view(), name="portal_subject_erase"),
+    ]
+
+
+class SubjectRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from portal.subject_requests import can_handle_subject_requests
+
+        return can_handle_subject_requests(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_subject_requests_menu_item():
+    return SubjectRequestsMenuItem(
+        _("Verzoeken van betrokkenen"), reverse("portal_subject_requests"), icon_name="user", order=920
+    )

@@ -359,6 +359,8 @@ PORTAL_RETENTION_SEARCH_COUNTS_DAYS = env_int(
 )
 PORTAL_RETENTION_SIGN_IN_DAYS = env_int("PORTAL_RETENTION_SIGN_IN_DAYS", 30)
 PORTAL_RETENTION_SESSIONS_DAYS = env_int("PORTAL_RETENTION_SESSIONS_DAYS", 1)
+# Accounts without a sign-in for this long belong to people who left (portal/subject_data.py).
+PORTAL_RETENTION_DEPARTED_ACCOUNTS_DAYS = env_int("PORTAL_RETENTION_DEPARTED_ACCOUNTS_DAYS", 2 * 365)
 
 # /.well-known/security.txt (RFC 9116, portal/security_txt.py) and SECURITY.md: where to report a
 # vulnerability (comma-separated mailto:/https: URIs) and the disclosure policy's address.

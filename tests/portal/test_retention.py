@@ -40,6 +40,7 @@ EXPECTED_RULES = {
     "safework.threat_assessments",
     "safework.manager_training",
     "vpd.follow_up_tasks",
+    "portal.departed_accounts",
 }
 
 
