@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.subject_data import Holding
-from safework.models import Declaration, Placement, ReminderSent
+from safework.models import Declaration, ImprovementAction, ManagerTraining, Placement, ReminderSent, VpdScan
 
 
 def _placement(user) -> list[dict]:
@@ -88,6 +88,53 @@ def _erase_reminders(user) -> int:
     return deleted
 
 
+def _actions(user) -> list[dict]:
+    return [
+        {
+            "department": str(action.scan.department),
+            "theme": action.get_theme_display(),
+            "description": action.description,
+            "due_on": action.due_on,
+            "status": action.get_status_display(),
+            "completed_on": action.completed_on,
+        }
+        for action in ImprovementAction.objects.filter(owner=user)
+        .select_related("scan__department")
+        .order_by("pk")
+    ]
+
+
+def _erase_actions(user) -> int:
+    return ImprovementAction.objects.filter(owner=user).update(owner=None)
+
+
+def _training(user) -> list[dict]:
+    return [
+        {"programme": training.get_programme_display(), "completed_on": training.completed_on}
+        for training in ManagerTraining.objects.filter(manager=user).order_by("pk")
+    ]
+
+
+def _erase_training(user) -> int:
+    deleted, _by_model = ManagerTraining.objects.filter(manager=user).delete()
+    return deleted
+
+
+def _recorded(user) -> list[dict]:
+    """Records this person entered for others: how many, not whose (the records are about others)."""
+    counts = {
+        "vpd_scans": VpdScan.objects.filter(recorded_by=user).count(),
+        "manager_trainings": ManagerTraining.objects.filter(recorded_by=user).count(),
+    }
+    return [counts] if any(counts.values()) else []
+
+
+def _erase_recorded(user) -> int:
+    return VpdScan.objects.filter(recorded_by=user).update(recorded_by=None) + ManagerTraining.objects.filter(
+        recorded_by=user
+    ).update(recorded_by=None)
+
+
 _REGISTER = _(
     "Wettelijke plicht (Ambtenarenwet art. 8, AVG art. 17 lid 3 sub b): het register van geschenken en "
     "nevenwerk blijft 5 jaar na het besluit bewaard en wordt dan geanonimiseerd (safework.declarations)."
@@ -134,5 +181,30 @@ HOLDINGS = [
         covers=("safework.ReminderSent.recipient",),
         collect=_reminders,
         erase=_erase_reminders,
+    ),
+    Holding(
+        name="safework.improvement_actions",
+        label=_("Verbeteracties uit VPD-scans"),
+        covers=("safework.ImprovementAction.owner",),
+        collect=_actions,
+        erase=_erase_actions,
+        kept_because=_(
+            "De actie zelf blijft zonder eigenaar: ze hoort bij de risico-inventarisatie van de werkgever "
+            "(Arbowet art. 5) en vervalt met de scan (safework.vpd_scans)."
+        ),
+    ),
+    Holding(
+        name="safework.manager_training",
+        label=_("Integriteitstraining als leidinggevende"),
+        covers=("safework.ManagerTraining.manager",),
+        collect=_training,
+        erase=_erase_training,
+    ),
+    Holding(
+        name="safework.recorded_by",
+        label=_("Door deze persoon vastgelegde scans en trainingen"),
+        covers=("safework.VpdScan.recorded_by", "safework.ManagerTraining.recorded_by"),
+        collect=_recorded,
+        erase=_erase_recorded,
     ),
 ]

@@ -1,10 +1,12 @@
 """What safe public service holds about a person (portal/subject_data.py): incidents they registered,
 peer-support conversations they registered (they hold no names), teams they manage."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.subject_data import Holding
 from vpd.models import Incident, PeerSupportConversation, Team
+from vpd.perpetrator import FollowUpTask
 
 
 def _incidents(user) -> list[dict]:
@@ -46,6 +48,29 @@ def _erase_teams(user) -> int:
     return len(teams)
 
 
+def _follow_up_tasks(user) -> list[dict]:
+    """Follow-up tasks this person owns or created; the warning letter is left out (it is about the
+    perpetrator, not about this person)."""
+    tasks = FollowUpTask.objects.filter(Q(owner=user) | Q(created_by=user)).select_related("incident")
+    return [
+        {
+            "incident": task.incident.reference,
+            "kind": task.get_kind_display(),
+            "owner": task.owner_id == user.pk,
+            "created_by": task.created_by_id == user.pk,
+            "due_on": task.due_on,
+            "done_on": task.done_on,
+        }
+        for task in tasks.order_by("pk")
+    ]
+
+
+def _erase_follow_up_tasks(user) -> int:
+    return FollowUpTask.objects.filter(owner=user).update(owner=None) + FollowUpTask.objects.filter(
+        created_by=user
+    ).update(created_by=None)
+
+
 HOLDINGS = [
     Holding(
         name="vpd.incidents",
@@ -72,5 +97,16 @@ HOLDINGS = [
         covers=("vpd.Team.managers",),
         collect=_teams,
         erase=_erase_teams,
+    ),
+    Holding(
+        name="vpd.follow_up_tasks",
+        label=_("Vervolgtaken na incidenten (dadergerichte aanpak)"),
+        covers=("vpd.FollowUpTask.owner", "vpd.FollowUpTask.created_by"),
+        collect=_follow_up_tasks,
+        erase=_erase_follow_up_tasks,
+        kept_because=_(
+            "De taak blijft zonder naam: ze hoort bij het incident, dat de werkgever moet registreren "
+            "(Arbowet); vpd.follow_up_tasks verwijdert na 5 jaar ook de brieftekst."
+        ),
     ),
 ]

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from awareness.models import Evaluation
-from home.models import ReadConfirmation
+from home.models import Digest, MustReadReminder, ReadConfirmation, Subscription
 from portal.models import UserSession
 from safework.models import Decision, DeclarationStatus, ReminderSent
+from safework.training import ManagerTraining, TrainingProgramme
 from sso.models import IdentityLink
 from tests.awareness.factories import (
     IntroductionAttendanceFactory,
@@ -24,12 +25,14 @@ from tests.awareness.factories import (
 from tests.home.factories import EmployeeProfileFactory, code_of_conduct
 from tests.portal.factories import UserFactory
 from tests.safework.factories import GiftFactory, PlacementFactory
+from tests.safework.scan_factories import ActionFactory
 from tests.vpd.factories import (
     DepartmentFactory,
     IncidentFactory,
     PeerSupportConversationFactory,
     TeamFactory,
 )
+from vpd.perpetrator import FollowUpKind, FollowUpTask
 
 YEAR = 2021
 
@@ -47,7 +50,7 @@ def give_records(user, department, sessions, code, tag: str) -> None:
     IntroductionAttendanceFactory(
         meeting=IntroductionMeetingFactory(start=moment(2, 1)), user=user, name=tag, email=user.email
     )
-    IncidentFactory(reporter=user, department=department, description=f"{tag} werd uitgescholden")
+    incident = IncidentFactory(reporter=user, department=department, description=f"{tag} werd uitgescholden")
     PeerSupportConversationFactory(registered_by=user, department=department)
     GiftFactory(
         employee=user,
@@ -74,6 +77,23 @@ def give_records(user, department, sessions, code, tag: str) -> None:
     )
     AccessFailureLog.objects.create(username=user.username, ip_address="192.0.2.9", user_agent="Firefox")
     TeamFactory(department=department).managers.add(user)
+    Subscription.objects.create(user=user, page=code)
+    Digest.objects.create(user=user, day=datetime.date(YEAR, 3, 5), items=2)
+    MustReadReminder.objects.create(user=user, page=code, version=code.version)
+    ActionFactory(
+        owner=user, scan__department=department, scan__recorded_by=user, description=f"Actie van {tag}"
+    )
+    ManagerTraining.objects.create(
+        manager=user, programme=TrainingProgramme.ONBOARDING, completed_on=datetime.date(YEAR, 4, 1)
+    )
+    FollowUpTask.objects.create(
+        incident=incident,
+        kind=FollowUpKind.WARNING_LETTER,
+        owner=user,
+        created_by=user,
+        due_on=datetime.date(YEAR, 4, 2),
+        letter=f"Brief aan de dader, door {tag}",
+    )
 
 
 @pytest.fixture

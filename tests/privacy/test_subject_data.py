@@ -11,18 +11,20 @@ from django.contrib.auth import get_user_model
 from awareness.models import Evaluation, IntroductionAttendance, Registration
 from forms.audit import verify
 from forms.models import AuditLogEntry
-from home.models import EmployeeProfile, ReadConfirmation
+from home.models import Digest, EmployeeProfile, MustReadReminder, ReadConfirmation, Subscription
 from portal import subject_data
 from portal.models import UserSession
 from portal.roles import Role
 from portal.subject_data import ErasureRefused, Holding, erase, export, export_json
-from safework.models import Declaration, Placement
+from safework.models import Declaration, ImprovementAction, Placement
+from safework.training import ManagerTraining
 from sso.models import IdentityLink
 from tests.forms.factories import IntegrityReportFactory
 from tests.portal.factories import UserFactory
 from tests.privacy.conftest import YEAR
 from tests.retention import figures
 from vpd.models import Incident, PeerSupportConversation, Team
+from vpd.perpetrator import FollowUpTask
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +47,10 @@ def personal_rows(user) -> dict[str, int]:
         "sessions": UserSession.objects.filter(user=user).count(),
         "failures": AccessFailureLog.objects.filter(username=user.username).count(),
         "teams": Team.objects.filter(managers=user).count(),
+        "subscriptions": Subscription.objects.filter(user=user).count(),
+        "actions": ImprovementAction.objects.filter(owner=user).count(),
+        "trainings": ManagerTraining.objects.filter(manager=user).count(),
+        "follow_up_tasks": FollowUpTask.objects.filter(owner=user).count(),
     }
 
 
@@ -61,6 +67,15 @@ def test_the_export_holds_every_room_and_only_this_person(people):
     assert records(data, "sso.identity")[0]["subject"] == "sub-Anna"
     assert records(data, "home.read_confirmations")[0]["version"] == people.code.version
     assert records(data, "portal.sign_in_attempts")[0]["ip_address"] == "192.0.2.9"
+    assert records(data, "home.subscriptions")[0]["page"] == people.code.title
+    assert records(data, "home.digests")[0]["items"] == 2
+    assert records(data, "home.must_read_reminders")[0]["version"] == people.code.version
+    assert records(data, "safework.improvement_actions")[0]["description"] == "Actie van Anna"
+    assert str(records(data, "safework.manager_training")[0]["completed_on"]) == "2021-04-01"
+    assert records(data, "safework.recorded_by") == [{"vpd_scans": 1, "manager_trainings": 0}]
+    (task,) = records(data, "vpd.follow_up_tasks")
+    assert task["owner"] and task["created_by"] and "letter" not in task
+    assert "Brief aan de dader" not in text  # the letter is about the perpetrator, not about Anna
     assert "Bram" not in text and "bram@" not in text  # the bystander's records stay out
 
 
@@ -115,6 +130,14 @@ def test_erasure_removes_what_may_go_keeps_the_legal_exceptions_and_leaves_other
     assert Evaluation.objects.filter(rating=5).count() == 2  # the ratings stay for the figures
     incident = Incident.objects.get(description="Anna werd uitgescholden")
     assert incident.reporter is None  # the incident stays (Arbowet), unlinked
+    assert not Subscription.objects.filter(user=person).exists()
+    assert not Digest.objects.filter(user=person).exists()
+    assert not MustReadReminder.objects.filter(user=person).exists()
+    assert not ManagerTraining.objects.filter(manager=person).exists()
+    action = ImprovementAction.objects.get(description="Actie van Anna")
+    assert action.owner is None and action.scan.recorded_by is None  # the action stays (Arbowet)
+    task = FollowUpTask.objects.get(incident=incident)
+    assert (task.owner, task.created_by) == (None, None)
     # Legal exceptions stay: the oath and the declarations register, until their own retention.
     assert IntroductionAttendance.objects.filter(user=person).exists()
     assert Declaration.objects.filter(employee=person, giver="Leverancier van Anna").exists()
