@@ -140,7 +140,7 @@ def _mail(registration: Registration, template: str, subject: str, attach_ics: b
         "cancel_url": cancel_url(registration),
     }
     body = render_to_string(f"awareness/email/{template}.txt", context)
-    attachments = ()
+    attachments: tuple[Attachment, ...] = ()
     if attach_ics:
         ics = calendar_document([registration.session], registration.session.item.title)
         attachments = (Attachment("activiteit.ics", ics, "text/calendar"),)
