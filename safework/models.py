@@ -372,6 +372,7 @@ class Declaration(models.Model):
 class ReminderKind(models.TextChoices):
     DECLARATION_DECISION = "besluit-melding", _("Besluit over een melding")
     OVERDUE_ACTIONS = "verbeteractie", _("Verbeteractie te laat")
+    OVERDUE_FOLLOW_UP = "vervolgstap", _("Vervolgstap na incident te laat")
 
 
 class ReminderSent(models.Model):
