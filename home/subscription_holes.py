@@ -22,7 +22,7 @@ def _confirmed_sql(count: int) -> str:
     meta, quote = ReadConfirmation._meta, connection.ops.quote_name
     user, page, version = (quote(meta.get_field(name).column) for name in ("user", "page", "version"))
     pairs = " OR ".join([f"({page} = %s AND {version} = %s)"] * count)
-    return f"SELECT {page}, {version} FROM {quote(meta.db_table)} WHERE {user} = %s AND ({pairs})"  # noqa: S608
+    return f"SELECT {page}, {version} FROM {quote(meta.db_table)} WHERE {user} = %s AND ({pairs})"  # noqa: S608 - names from the model meta, values as parameters
 
 
 @cache
@@ -32,7 +32,7 @@ def _following_sql() -> str:
     pages, key = quote(Page._meta.db_table), quote(Page._meta.get_field("translation_key").column)
     user, page = (quote(meta.get_field(name).column) for name in ("user", "page"))
     return (
-        f"SELECT 1 FROM {quote(meta.db_table)} INNER JOIN {pages} ON {pages}.{quote('id')} = {page} "  # noqa: S608
+        f"SELECT 1 FROM {quote(meta.db_table)} INNER JOIN {pages} ON {pages}.{quote('id')} = {page} "  # noqa: S608 - names from the model meta, values as parameters
         f"WHERE {user} = %s AND {pages}.{key} = %s"
     )
 
@@ -53,15 +53,17 @@ def must_read_banner(person: holes.Person, *items: str) -> str:
     open_items = [pair for pair in pairs if pair not in confirmed]
     if not open_items:
         return ""
+    # One line per item with the title inline: on a phone the banner stays short, so the page's
+    # own content starts on the first screen.
     return format_html(
         '<aside class="portal-must-read" aria-labelledby="portal-must-read-title">'
         '<div class="utrecht-alert utrecht-alert--warning"><div class="utrecht-alert__content">'
-        '<p class="utrecht-paragraph" id="portal-must-read-title"><strong>{}</strong></p>{}'
+        '<p class="utrecht-paragraph"><strong id="portal-must-read-title">{}</strong> {}</p>'
         "</div></div></aside>",
         gettext("Nog te bevestigen"),
         format_html_join(
-            "",
-            '<p class="utrecht-paragraph">{} <a class="utrecht-link" href="{}">{}</a></p>',
+            " ",
+            '{} <a class="utrecht-link" href="{}">{}</a>',
             (
                 (
                     gettext("Lees versie %(version)s van de gedragscode en bevestig dat je hem hebt gelezen.")

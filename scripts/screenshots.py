@@ -80,7 +80,7 @@ def chromium_path() -> str:
 
 
 def manage(env: dict, *args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603 - our own manage.py, fixed arguments
 
 
 def wait_until_up(url: str, server: subprocess.Popen, seconds: int = 60) -> None:

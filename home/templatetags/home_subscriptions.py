@@ -19,8 +19,10 @@ def _signed_in(context) -> bool:
 @register.simple_tag(takes_context=True)
 def must_read_banner(context):
     """Evaluated when the page (or its shell) renders: which versions are due is the same for all."""
-    if not _signed_in(context) or isinstance(context.get("page"), CodeOfConductPage):
-        return ""  # the code of conduct itself ends with its confirmation form
+    if not _signed_in(context) or isinstance(context.get("page"), CodeOfConductPage | HomePage):
+        # The code of conduct itself ends with its confirmation form; the personal home page lists
+        # what is still to confirm in its own block (home/personal_home.py), so no second notice.
+        return ""
     items = must_read_items()
     if not items:
         return ""

@@ -37,7 +37,7 @@ def reporter_sees(page, axe, code: str, status: str, label: str):
 
 
 def take_step(office, axe, button: str, *, select: dict | None = None, check_form=True):
-    office.get_by_role("link", name=button).click()
+    office.get_by_role("link", name=button, exact=True).click()
     office.get_by_role("button", name=button).wait_for()
     if check_form:
         axe(office, f"step form: {button}")

@@ -38,6 +38,9 @@ def test_banner_on_every_page_until_confirmed(employee_client, employee):
     for url in (other_page.url, "/nl/abonnementen/"):
         html = employee_client.get(url).content.decode()
         assert BANNER in html and "Lees versie 2.0 van de gedragscode" in html, url
+    # The personal home page lists it in its own block instead of a second notice.
+    home = employee_client.get("/nl/")
+    assert home.status_code == 200 and BANNER not in home.content.decode()
     # The code of conduct itself ends with its confirmation form instead.
     assert "Ik heb de gedragscode gelezen" in employee_client.get(code.url).content.decode()
     # The banner's link opens the code of conduct at its confirmation form, in the page's language.
