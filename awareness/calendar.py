@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from awareness.filters import CalendarFilter, month_label, parse_month
-from awareness.models import ProgrammeItemPage, Session
+from awareness.models import ProgrammeItemPage, Session, default_language
 from home.models import Theme
 
 
@@ -43,8 +43,7 @@ def calendar_context(page, request) -> dict:
             data["maand"] = timezone.localdate().strftime("%Y-%m")
     filterset = CalendarFilter(data, queryset=calendar_sessions(page), request=request)
     sessions = list(filterset.qs) if filterset.is_valid() else []
-    for session in sessions:
-        session.item_url = ProgrammeItemPage.get_url(session.item, request)
+    localize_items([session.item for session in sessions], page.locale_id, request)
     context = {
         "filter": filterset,
         "view": view,
@@ -67,6 +66,37 @@ def calendar_context(page, request) -> dict:
         query.pop(key, None)
     context["list_query"] = query.urlencode()
     return context
+
+
+def localize_items(items: list, locale_id: int, request) -> None:
+    """Give each (Dutch) item the title, link, themes and language the reader's page shows: its
+    translation in `locale_id` where there is one, else the Dutch item with `shown_lang` set so the
+    template marks its title `lang="nl"`. Two queries however many items."""
+    from home.models import Theme
+
+    translations: dict = {}
+    themes: dict = {}
+    source_language = None
+    if items and locale_id != items[0].locale_id:
+        keys = {item.translation_key for item in items}
+        translations = {
+            item.translation_key: item
+            for item in ProgrammeItemPage.objects.live()
+            .filter(locale_id=locale_id, translation_key__in=keys)
+            .only("id", "title", "slug", "path", "depth", "url_path", "translation_key", "locale_id")
+        }
+        theme_keys = {theme.translation_key for item in items for theme in item.themes.all()}
+        themes = {
+            theme.translation_key: theme
+            for theme in Theme.objects.filter(locale_id=locale_id, translation_key__in=theme_keys)
+        }
+        source_language = default_language()
+    for item in items:
+        shown = translations.get(item.translation_key, item)
+        item.shown_title = shown.title
+        item.shown_url = ProgrammeItemPage.get_url(shown, request)
+        item.shown_lang = source_language if shown is item else None
+        item.shown_themes = [themes.get(theme.translation_key, theme) for theme in item.themes.all()]
 
 
 def month_grid(sessions, month_value, request) -> dict:

@@ -12,6 +12,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Locale
 
+from awareness import demo_english
 from awareness.models import (
     CalendarPage,
     Declaration,
@@ -26,8 +27,9 @@ from awareness.models import (
     TeamSession,
     TeamSessionMethod,
 )
-from home.demo import ensure_child, ensure_translation
+from home.demo import ensure_child
 from home.models import ContentPage, Department, Theme
+from home.translation import translate_page
 
 FIRST_NAMES = [
     "Anouk",
@@ -341,12 +343,8 @@ def load(log) -> None:
         intro="Activiteiten over integriteit, agressie en geweld, gegevensbescherming en ondermijning, het hele jaar door.",
         show_in_menus=True,
     )
-    ensure_translation(
-        calendar,
-        Locale.objects.get(language_code="en"),
-        title="Calendar",
-        intro="Activities on integrity, aggression and violence, data protection and undermining, all year round.",
-    )
+    english = Locale.objects.get(language_code="en")
+    translate_to_english(calendar, english)
     themes = {t.slug: t for t in Theme.objects.filter(locale__language_code="nl")}
     departments = list(Department.objects.order_by("pk"))
 
@@ -360,10 +358,12 @@ def load(log) -> None:
         end_date=EDITION_DAYS[-1],
         intro="<p>Een week rond de thema's integriteit, agressie en geweld, gegevensbescherming en ondermijning.</p>",
     )
+    translate_to_english(edition, english)
     sessions: list[Session] = []
     slot = 0
     for title, kind, theme_slugs, audience, count, capacity, format_, description in EDITION_ITEMS:
         item = ensure_item(edition, title, kind, theme_slugs, audience, description, themes)
+        translate_to_english(item, english)
         for _n in range(count):
             day = EDITION_DAYS[slot % len(EDITION_DAYS)]
             start_hour, end_hour = SESSION_HOURS[(slot // len(EDITION_DAYS)) % len(SESSION_HOURS)]
@@ -393,6 +393,7 @@ def load(log) -> None:
     upcoming = 0
     for title, kind, theme_slugs, audience, session_specs, description in UPCOMING_ITEMS:
         item = ensure_item(calendar, title, kind, theme_slugs, audience, description, themes)
+        translate_to_english(item, english)
         wanted = []
         for (y, m, d, h), hours, capacity, format_, confirmed, waitlisted in session_specs:
             session = ensure_session(item, aware(y, m, d, h), hours, capacity, format_)
@@ -416,6 +417,26 @@ def load(log) -> None:
             defaults={"theme": themes.get(theme), "participants": participants, "method": method},
         )
     log.write(f"  {len(TEAM_SESSIONS)} team sessions")
+
+
+def translate_to_english(page, english: Locale) -> None:
+    """Translate a calendar page with wagtail-localize from the texts in `demo_english`: the Dutch page
+    with its title and texts replaced is the parallel page whose segments are the translations."""
+    from django.utils.text import slugify
+
+    title = demo_english.TITLES.get(page.title)
+    if title is None:
+        return
+    parallel = page.specific_class.objects.get(pk=page.pk)
+    parallel.title, parallel.slug = title, slugify(title)[:80]
+    for field in ("intro", "description"):
+        text = getattr(parallel, field, None)
+        for dutch, translated in demo_english.TEXTS.items():
+            if text and dutch in text:
+                text = text.replace(dutch, translated)
+        if text is not None:
+            setattr(parallel, field, text)
+    translate_page(page, english, parallel)
 
 
 def ensure_item(parent, title, kind, theme_slugs, audience, description, themes) -> ProgrammeItemPage:

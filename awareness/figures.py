@@ -50,9 +50,12 @@ class ResilienceWeekProvider(StatisticsProvider):
     )
 
     def compute(self, year: int) -> dict[str, Any] | None:
-        from awareness.models import ProgrammeItemPage, Registration
+        from awareness.models import ProgrammeItemPage, Registration, default_language
 
-        programme_items = ProgrammeItemPage.objects.filter(edition__year=year).count()
+        # Items in the source language only: a translated item is the same activity.
+        programme_items = ProgrammeItemPage.objects.filter(
+            edition__year=year, locale__language_code=default_language()
+        ).count()
         if not programme_items:
             return None
         # The year's confirmed registrations grouped by e-mail address in a subquery (a hashed

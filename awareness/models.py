@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from portal import page_scopes
@@ -93,9 +94,16 @@ class EditionPage(Page):
         verbose_name = _("editie van de Week van de Weerbaarheid")
 
     def get_context(self, request, *args, **kwargs):
+        from awareness.calendar import localize_items
+
         context = super().get_context(request, *args, **kwargs)
-        items = (
-            ProgrammeItemPage.objects.child_of(self)
+        # Sessions and evaluations belong to the Dutch items: a translated edition lists those, shown
+        # under their translations (awareness.calendar.localize_items).
+        source = self
+        if self.locale.language_code != default_language():
+            source = self.get_translation_or_none(Locale.get_default()) or self
+        items = list(
+            ProgrammeItemPage.objects.child_of(source)
             .live()
             .specific()
             .prefetch_related("themes", "sessions")
@@ -104,6 +112,7 @@ class EditionPage(Page):
                 evaluation_average=models.Avg("sessions__registrations__evaluation__rating"),
             )
         )
+        localize_items(items, self.locale_id, request)
         context["items"] = items
         context["min_evaluations"] = MIN_EVALUATIONS_SHOWN
         return context
@@ -111,6 +120,11 @@ class EditionPage(Page):
 
 #: Evaluation results are shown on the edition page only from this many responses (anonymity).
 MIN_EVALUATIONS_SHOWN = 5
+
+
+def default_language() -> str:
+    """The language of the source pages (Dutch): sessions and registrations belong to those."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class ProgrammeItemPage(Page):
@@ -180,31 +194,50 @@ class ProgrammeItemPage(Page):
         self.edition_id = parent.id if parent is not None and parent.specific_class is EditionPage else None
         return super().save(*args, **kwargs)
 
+    def own_sessions(self):
+        """The item's sessions. They belong to the Dutch (default-language) page; a translation shows
+        its source's, matched on the translation key in the same query."""
+        return Session.objects.with_counts().filter(
+            item__translation_key=self.translation_key, item__locale__language_code=default_language()
+        )
+
+    def localized_themes(self) -> list:
+        """The item's themes in the page's language (themes are chosen on the Dutch page)."""
+        from home.models import Theme
+
+        themes = list(self.themes.all())
+        if not themes or themes[0].locale_id == self.locale_id:
+            return themes
+        translated = {
+            theme.translation_key: theme
+            for theme in Theme.objects.filter(
+                locale_id=self.locale_id, translation_key__in=[theme.translation_key for theme in themes]
+            )
+        }
+        return [translated.get(theme.translation_key, theme) for theme in themes]
+
     def search_result_context(self) -> dict:
         """What the site search shows beside this item: the next session's date and places left."""
-        upcoming = (
-            Session.objects.with_counts()
-            .filter(item=self, start__gte=timezone.now(), cancelled=False)
-            .first()
-        )
+        upcoming = self.own_sessions().filter(start__gte=timezone.now(), cancelled=False).first()
         if upcoming is None:
             return {"date": None, "places_left": None, "is_past": True}
         return {"date": upcoming.start, "places_left": upcoming.places_left, "is_past": False}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sessions = list(Session.objects.with_counts().filter(item=self).order_by("start"))
+        sessions = list(self.own_sessions().order_by("start"))
         mine = {}
-        if request.user.is_authenticated:
+        if request.user.is_authenticated and sessions:
             mine = {
                 r.session_id: r
-                for r in Registration.objects.filter(session__item=self, user=request.user).exclude(
+                for r in Registration.objects.filter(session__in=sessions, user=request.user).exclude(
                     status=Registration.Status.CANCELLED
                 )
             }
         for session in sessions:
             session.my_registration = mine.get(session.pk)
         context["sessions"] = sessions
+        context["themes"] = self.localized_themes()
         from awareness.permissions import can_manage_item
 
         context["can_manage"] = can_manage_item(request.user, self)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Locale
 
 from awareness import services
 from awareness.forms import EvaluationForm, IntroductionAttendanceForm, RegistrationForm
@@ -86,14 +87,18 @@ def register(request, session_id: int):
                     ),
                 )
             return redirect("awareness:my_registrations")
+    # The session belongs to the Dutch item; the page speaks of its translation where there is one.
+    shown = item.get_translation_or_none(Locale.get_active())
+    if shown is None or not shown.live:
+        shown = item
     return render(
         request,
         "awareness/register.html",
         {
             "form": form,
             "session": session,
-            "item": item,
-            "item_url": item.get_url(request),
+            "item": shown,
+            "item_url": shown.get_url(request),
             "problem": problem,
         },
         status=200,

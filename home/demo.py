@@ -127,7 +127,7 @@ def load(log) -> None:
     )
     english_sections = []
     for (_slug, _, _, title_en, text_en), section in zip(SECTIONS, sections, strict=True):
-        english_sections.append(ensure_translation(section, english, title=title_en, intro=text_en))
+        english_sections.append(translate_fields(section, english, title=title_en, intro=text_en))
     # Re-read the English home page: adding the sections changed its tree fields (numchild), and
     # publishing the stale copy would hide its children from routing.
     english_home = HomePage.objects.get(pk=english_home.pk)
@@ -195,6 +195,15 @@ def ensure_child(parent: Page, page_class, slug: str, **fields) -> Page:
         with_block_ids(page)
     page.save_revision().publish()
     return page
+
+
+def translate_fields(page: Page, locale: Locale, **fields) -> Page:
+    """A synced translation (wagtail-localize) of `page` whose texts are `fields`: the Dutch page with
+    those fields replaced is the parallel page that `translate_page` reads the translations from."""
+    parallel = page.specific_class.objects.get(pk=page.pk)
+    for name, value in fields.items():
+        setattr(parallel, name, value)
+    return translate_page(page, locale, parallel)
 
 
 def ensure_translation(page: Page, locale: Locale, **fields) -> Page:
@@ -616,7 +625,7 @@ def load_legal(home: Page, english: Locale, log) -> None:
             intro=text["intro"][0],
             body=body(0),
         )
-        ensure_translation(
+        translate_fields(
             page, english, slug=text["slug"][1], title=text["title"][1], intro=text["intro"][1], body=body(1)
         )
     log.write(
