@@ -50,10 +50,13 @@ def translate_page(page: Page, locale: Locale, parallel: Page, publish: bool = T
             context=segment.context,
             defaults={"data": translated.string.data},
         )
-    translation.save_target(publish=publish)
+    # Saved as a draft and published here, from the page as it is in the database now:
+    # wagtail-localize's own publish runs on commit with the page as it was when translated, which
+    # would write back a stale tree (`numchild` 0 for a section whose children came later) and hide
+    # those children from routing.
+    translation.save_target(publish=False)
     target = page.get_translation(locale).specific
     if publish and (not target.live or target.has_unpublished_changes):
-        # wagtail-localize publishes on transaction commit; publish now so callers see it live.
         target.get_latest_revision().publish()
         target = page.get_translation(locale).specific
     return target

@@ -135,3 +135,24 @@ def test_every_page_type_is_translatable():
 
     for model in (ContentPage, IndexPage, CodeOfConductPage, ProtocolPage):
         assert issubclass(model, TranslatableMixin)
+
+
+def test_a_translated_section_keeps_the_children_translated_after_it(
+    english, django_capture_on_commit_callbacks
+):
+    """wagtail-localize publishes on commit from the page as it was translated; publishing that
+    stale copy wrote `numchild` 0 over a section whose children were translated later, so they 404'd
+    (seen in the browser journey). `translate_page` publishes from the database instead."""
+    english_home = dutch_home().copy_for_translation(english)
+    english_home.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        dutch_section = section()
+        parallel = ContentPage.objects.get(pk=dutch_section.pk)
+        parallel.title = "Clear agreements"
+        english_section = translate_page(dutch_section, english, parallel)
+        dutch_child = content_page(parent=dutch_section, slug="artikel", title="Artikel")
+        child_parallel = ContentPage.objects.get(pk=dutch_child.pk)
+        child_parallel.title = "Article"
+        translate_page(dutch_child, english, child_parallel)
+    english_section.refresh_from_db()
+    assert [page.title for page in english_section.get_children()] == ["Article"]
