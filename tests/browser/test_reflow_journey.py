@@ -46,10 +46,17 @@ EMPLOYEE = [
     "/nl/vpd/incidenten/",
     "/nl/vpd/incidenten/melden/",
     "/nl/abonnementen/",  # what this person follows (home/subscription_views.py)
+    "/en/bewustwording/calendar/",  # the English calendar lists the English programme items
+    "/en/bewustwording/calendar/recognising-phishing/",
+    "/en/external-reporting/",
+    "/nl/mijn-verbeteracties/",
+    "/nl/geschenken-en-nevenwerk/",
 ]
 MANAGER = [
     "/nl/gedragscode/leesbevestigingen/",
     "/admin/",
+    "/nl/leidinggevenden/integriteitstraining/",
+    "/nl/vpd/team-incidenten/",
 ]
 EDITOR = [
     "/admin/reports/herziening/",
@@ -67,6 +74,9 @@ OFFICE = [
 ]
 ADMINISTRATOR = [
     "/admin/inlogblokkades/",
+]
+HR = [
+    "/nl/herscreening/",
 ]
 
 
@@ -225,6 +235,7 @@ def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_serve
             ("redacteur", EDITOR),
             ("integriteitsbureau", OFFICE),
             ("beheerder", ADMINISTRATOR),
+            ("hr", HR),
         ):
             context.clear_cookies()
             sign_in(page, username, DEMO_PASSWORD)
