@@ -478,3 +478,63 @@ def test_the_fast_path_refuses_another_django_release(settings, caplog, monkeypa
     with caplog.at_level("WARNING", logger="portal.fastpath"):
         assert not fast_path_enabled()
     assert "not the release it was written for" in caplog.text
+
+
+# Every page type the page cache stores (issue #19): the third request is answered without Django,
+# with Django's headers and Django's bytes apart from the per-request CSRF token.
+PAGE_TYPES = [
+    "/nl/",  # home page (personal blocks as holes)
+    "/en/",
+    "/nl/heldere-afspraken/gedragscode/",  # code of conduct
+    "/nl/heldere-afspraken/onderzoeksprotocol/",  # protocol
+    "/nl/bewustwording/kalender/",  # calendar, list
+    "/nl/bewustwording/kalender/week-van-de-weerbaarheid-2021/",  # edition
+    "/en/bewustwording/calendar/",  # the English calendar (English items, Dutch sessions)
+    "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/vth/toezicht-openbare-ruimte/",  # instruction
+]
+# (The legal texts are served by a plain view under /<lang>/melding/ for signed-out reporters,
+# home/legal.py, which the page cache does not store.)
+# Rendered by Django for every request (`personal` in the counters): what they show depends on the
+# person beyond holes (my registrations per session, the VPD teams I belong to, live or published
+# figures by role). Listed so that caching one of them is a decision, not an accident.
+PER_PERSON = [
+    "/nl/bewustwording/kalender/phishing-herkennen/",  # programme item
+    "/en/bewustwording/calendar/recognising-phishing/",
+    "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/",  # VPD section
+    "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/vth/",  # VPD department
+    "/nl/melden/jaarverslag-2021/",  # annual report
+]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_cached_page_type_is_answered_fast_with_djangos_bytes_and_headers(
+    demo_content, django_app, app, anna, path
+):
+    browser = browser_for(app, anna)
+    assert browser.get(path).cache_state == "miss", path
+    through_django = browser.get(path)
+    assert through_django.cache_state == "hit", path
+    calls = django_app.calls
+    fast = browser.get(path)
+    assert django_app.calls == calls and fast.cache_state == "fast_path", (
+        f"{path}: the third request reached Django"
+    )
+    drop = {"set-cookie", "date", "content-length"}
+    assert sorted((k, v) for k, v in fast.headers if k.lower() not in drop) == sorted(
+        (k, v) for k, v in through_django.headers if k.lower() not in drop
+    ), path
+    assert int(fast.header("Content-Length")) == len(fast.body)
+    strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert strip.sub("", fast.text) == strip.sub("", through_django.text), path
+
+
+@pytest.mark.parametrize("path", PER_PERSON)
+def test_pages_that_depend_on_the_person_are_rendered_by_django_every_time(
+    demo_content, django_app, app, anna, path
+):
+    browser = browser_for(app, anna)
+    for _ in range(3):
+        calls = django_app.calls
+        answer = browser.get(path)
+        assert answer.status == "200 OK" and answer.cache_state == "personal", (path, answer.cache_state)
+        assert django_app.calls == calls + 1, path
