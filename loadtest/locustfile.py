@@ -15,6 +15,7 @@ itself, not the server).
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -24,7 +25,9 @@ from locust import FastHttpUser, constant_throughput, events, task
 
 USERS = int(os.environ.get("LOADTEST_USERS", "20"))
 RATE = float(os.environ.get("LOADTEST_RATE", "100"))  # requests per second, all users together
-USERNAME = os.environ.get("LOADTEST_USERNAME", "medewerker")
+# Each simulated employee signs in as an account of their own (loadtest/run.py makes loadtest-0 …).
+ACCOUNT_PREFIX = os.environ.get("LOADTEST_ACCOUNT_PREFIX", "loadtest-")
+_accounts = itertools.count()
 PASSWORD = os.environ.get("LOADTEST_PASSWORD", "demo-portaal-2026")
 CODE_URL = os.environ.get("LOADTEST_CODE_URL", "/nl/gedragscode/")
 CODE_ID = os.environ.get("LOADTEST_CODE_ID", "")
@@ -32,74 +35,107 @@ CALENDAR_URL = os.environ.get("LOADTEST_CALENDAR_URL", "/nl/bewustwording/kalend
 SESSION_IDS = [int(pk) for pk in os.environ.get("LOADTEST_SESSION_IDS", "").split(",") if pk]
 SEARCHES = ["integriteit", "gedragscode", "melden", "agressie", "vertrouwenspersoon", "geschenken"]
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+DEPARTMENT = re.compile(r'<option value="(\d+)"')
 
 
 class Employee(FastHttpUser):
+    """One signed-in employee. Cookies are kept by hand: the production settings mark the session
+    and CSRF cookies Secure, and a client on plain http (127.0.0.1) would not send them back, so
+    every request would quietly be the sign-in page."""
+
     wait_time = constant_throughput(RATE / USERS)
 
     def on_start(self):
-        page = self.client.get("/nl/account/login/", name="sign-in")
-        token = TOKEN.search(page.text or "")
-        self.client.post(
+        self.cookies: dict[str, str] = {}
+        self.signed_up: set[int] = set()
+        token = self._token("/nl/account/login/", "sign-in")
+        self._request(
+            "POST",
             "/nl/account/login/",
+            "sign-in",
+            expect=302,
             data={
-                "csrfmiddlewaretoken": token.group(1) if token else "",
-                "username": USERNAME,
+                "csrfmiddlewaretoken": token,
+                "username": f"{ACCOUNT_PREFIX}{next(_accounts) % USERS}",
                 "password": PASSWORD,
             },
-            name="sign-in",
-            allow_redirects=False,
         )
 
+    def _request(self, method: str, path: str, name: str, *, expect: int = 200, **kwargs):
+        """One request with this person's cookies; anything but `expect` (a redirect to the sign-in
+        page, a 403 for a missing CSRF cookie) counts as a failure."""
+        headers = {"Cookie": "; ".join(f"{key}={value}" for key, value in self.cookies.items())}
+        if method == "POST":
+            headers["Referer"] = self.host + path  # Django's CSRF check wants it (the origin matches)
+        with self.client.request(
+            method, path, name=name, headers=headers, allow_redirects=False, catch_response=True, **kwargs
+        ) as response:
+            for cookie in response.headers.getlist("set-cookie") if response.headers else []:
+                key, _, rest = cookie.partition("=")
+                self.cookies[key.strip()] = rest.split(";", 1)[0]
+            if response.status_code != expect:
+                location = response.headers.get("location", "") if response.headers else ""
+                response.failure(f"{response.status_code} {location}".strip())
+            return response
+
     def _token(self, path: str, name: str) -> str:
-        response = self.client.get(path, name=name)
+        response = self._request("GET", path, name)
         found = TOKEN.search(response.text or "")
         return found.group(1) if found else ""
 
     @task(30)
     def home(self):
-        self.client.get("/nl/", name="read: home")
+        self._request("GET", "/nl/", "read: home")
 
     @task(25)
     def code_of_conduct(self):
-        self.client.get(CODE_URL, name="read: code of conduct")
+        self._request("GET", CODE_URL, "read: code of conduct")
 
     @task(20)
     def calendar(self):
-        self.client.get(CALENDAR_URL, name="read: calendar")
+        self._request("GET", CALENDAR_URL, "read: calendar")
 
     @task(15)
     def search(self):
-        self.client.get(f"/nl/zoeken/?q={random.choice(SEARCHES)}", name="read: search")
+        self._request("GET", f"/nl/zoeken/?q={random.choice(SEARCHES)}", "read: search")
 
     @task(3)
     def confirm_code_of_conduct(self):
         if not CODE_ID:
             return
         token = self._token(CODE_URL, "read: code of conduct")
-        self.client.post(
+        self._request(
+            "POST",
             f"/nl/gedragscode/{CODE_ID}/bevestigen/",
+            "write: confirm code of conduct",
+            expect=302,
             data={"csrfmiddlewaretoken": token},
-            name="write: confirm code of conduct",
-            allow_redirects=False,
         )
 
     @task(3)
     def sign_up(self):
-        if not SESSION_IDS:
+        # A person signs up for a session once: a second try is "already registered", not load.
+        open_to_me = [pk for pk in SESSION_IDS if pk not in self.signed_up]
+        if not open_to_me:
             return
-        path = f"/nl/bewustwording/aanmelden/{random.choice(SESSION_IDS)}/"
-        token = self._token(path, "read: sign-up form")
+        session_id = random.choice(open_to_me)
+        self.signed_up.add(session_id)
+        path = f"/nl/bewustwording/aanmelden/{session_id}/"
+        form = self._request("GET", path, "read: sign-up form").text or ""
+        token = TOKEN.search(form)
+        departments = DEPARTMENT.findall(form)
         number = random.randrange(1_000_000)
-        self.client.post(
+        self._request(
+            "POST",
             path,
+            "write: sign up",
+            expect=302,
             data={
-                "csrfmiddlewaretoken": token,
+                "csrfmiddlewaretoken": token.group(1) if token else "",
                 "name": f"Collega {number}",
                 "email": f"collega{number}@portaal.invalid",
+                "department": random.choice(departments) if departments else "",
             },
-            name="write: sign up",
-            allow_redirects=False,
         )
 
 

@@ -47,8 +47,28 @@ from django.utils import timezone
 from home.models import CodeOfConductPage
 code = CodeOfConductPage.objects.live().filter(locale__language_code="nl").first()
 calendar = CalendarPage.objects.live().filter(locale__language_code="nl").first()
-sessions = Session.objects.filter(start__gte=timezone.now(), item__live=True).values_list("pk", flat=True)[:5]
+now = timezone.now()
+upcoming = Session.objects.filter(start__gte=now, item__live=True, cancelled=False).order_by("start")
+sessions = [session.pk for session in upcoming if session.is_open][:20]
 print("LOADTEST", code.url, code.pk, calendar.url, ",".join(map(str, sessions)))
+"""
+
+# One account per simulated employee (loadtest-0 …): a person signs up for a session once, so one
+# shared account would turn every second sign-up into "already registered".
+ACCOUNTS = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from portal.demo import DEMO_PASSWORD
+User = get_user_model()
+names = [f"loadtest-{n}" for n in range(%d)]
+hashed = make_password(DEMO_PASSWORD)
+people = [
+    User(username=name, password=hashed, email=f"{name}@portaal.invalid", last_name=name)
+    for name in names
+]
+User.objects.bulk_create(people, ignore_conflicts=True)
+Group.objects.get(name="Medewerker").user_set.add(*User.objects.filter(username__in=names))
 """
 
 PUBLISH = """
@@ -108,6 +128,13 @@ def main(argv: list[str] | None = None) -> int:
             capture_output=True,
             text=True,
         ).stdout
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", ACCOUNTS % args.users],
+            cwd=ROOT,
+            env=dev_env,
+            check=True,
+            capture_output=True,
+        )
         # `manage.py shell` may print its own lines first (the objects it imported): take ours.
         line = next((row for row in found.splitlines() if row.startswith("LOADTEST ")), "LOADTEST")
         code_url, code_id, calendar_url, session_ids = ([*line.split()[1:], "", "", "", ""])[:4]
