@@ -68,23 +68,37 @@ def calendar_context(page, request) -> dict:
     return context
 
 
+# What a list, an e-mail or a calendar feed shows of a translated item.
+SHOWN_FIELDS = (
+    *("id", "title", "slug", "path", "depth", "url_path"),
+    *("translation_key", "locale_id", "description"),
+)
+
+
+def translations_of(items: list, locale_id: int) -> dict:
+    """{translation key: live translation in `locale_id`} of the (Dutch) items, in one query; empty
+    when the items are already in that language."""
+    if not items or locale_id == items[0].locale_id:
+        return {}
+    keys = {item.translation_key for item in items}
+    return {
+        item.translation_key: item
+        for item in ProgrammeItemPage.objects.live()
+        .filter(locale_id=locale_id, translation_key__in=keys)
+        .only(*SHOWN_FIELDS)
+    }
+
+
 def localize_items(items: list, locale_id: int, request) -> None:
     """Give each (Dutch) item the title, link, themes and language the reader's page shows: its
     translation in `locale_id` where there is one, else the Dutch item with `shown_lang` set so the
-    template marks its title `lang="nl"`. Two queries however many items."""
+    template marks its title `lang="nl"`. Two queries however many items (themes prefetched)."""
     from home.models import Theme
 
-    translations: dict = {}
+    translations = translations_of(items, locale_id)
     themes: dict = {}
     source_language = None
     if items and locale_id != items[0].locale_id:
-        keys = {item.translation_key for item in items}
-        translations = {
-            item.translation_key: item
-            for item in ProgrammeItemPage.objects.live()
-            .filter(locale_id=locale_id, translation_key__in=keys)
-            .only("id", "title", "slug", "path", "depth", "url_path", "translation_key", "locale_id")
-        }
         theme_keys = {theme.translation_key for item in items for theme in item.themes.all()}
         themes = {
             theme.translation_key: theme

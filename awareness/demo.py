@@ -429,7 +429,7 @@ def translate_to_english(page, english: Locale) -> None:
         return
     parallel = page.specific_class.objects.get(pk=page.pk)
     parallel.title, parallel.slug = title, slugify(title)[:80]
-    for field in ("intro", "description"):
+    for field in ("intro", "description", "speaker"):
         text = getattr(parallel, field, None)
         for dutch, translated in demo_english.TEXTS.items():
             if text and dutch in text:

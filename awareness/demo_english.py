@@ -32,6 +32,7 @@ TITLES = {
 }
 
 TEXTS = {
+    "Programma Integriteit en ongewenst gedrag": "Integrity and Unwanted Behaviour Programme",
     "Activiteiten over integriteit, agressie en geweld, gegevensbescherming en ondermijning, het hele jaar door.": (
         "Activities on integrity, aggression and violence, data protection and undermining, all year round."
     ),

@@ -376,6 +376,9 @@ class Registration(models.Model):
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("herinnering verstuurd"), null=True, blank=True)
     evaluation_requested_at = models.DateTimeField(_("evaluatie gevraagd"), null=True, blank=True)
+    # The language the person signed up in: the e-mails about this registration speak it and name
+    # the activity by its title in that language (awareness.services).
+    language = models.CharField(_("taal"), max_length=8, default="nl")
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -7,6 +7,7 @@ The concurrency test's server process swaps in an unlocked `register` (a test-on
 tests/awareness/race_window/) to show that it sees a race when there is one.
 """
 
+import functools
 from dataclasses import dataclass
 from functools import partial
 
@@ -19,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from awareness.ics import calendar_document
-from awareness.models import Registration, Session
+from awareness.models import ProgrammeItemPage, Registration, Session
 from portal.mail import Attachment, send_mail_later
 
 CANCEL_SALT = "awareness.registration.cancel"
@@ -36,6 +37,7 @@ class Applicant:
     email: str
     department_id: int | None = None
     user_id: int | None = None
+    language: str = settings.LANGUAGE_CODE  # the e-mails about the registration speak it
 
 
 def register(session_id: int, applicant: Applicant) -> Registration:
@@ -68,6 +70,7 @@ def _register(session: Session, applicant: Applicant) -> Registration:
                 name=applicant.name.strip(),
                 email=email,
                 department_id=applicant.department_id,
+                language=applicant.language,
                 status=Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED,
             )
     except IntegrityError as error:
@@ -128,57 +131,77 @@ def absolute(path: str) -> str:
 
 
 def cancel_url(registration: Registration) -> str:
-    with translation.override("nl"):
-        return absolute(reverse("awareness:cancel_by_link", args=[cancel_token(registration)]))
+    return absolute(reverse("awareness:cancel_by_link", args=[cancel_token(registration)]))
+
+
+def in_their_language(send):
+    """Run a mail function in the language the person signed up in: subject, text, links and the
+    activity's title (its translation where there is one), whoever's request or job sends it."""
+
+    @functools.wraps(send)
+    def in_language(registration: Registration) -> None:
+        with translation.override(registration.language or settings.LANGUAGE_CODE):
+            send(registration)
+
+    return in_language
+
+
+def shown_item(registration: Registration) -> ProgrammeItemPage:
+    """The activity as the person knows it: the live translation in their language, else the item."""
+    item = registration.session.item
+    translated = (
+        ProgrammeItemPage.objects.live()
+        .filter(translation_key=item.translation_key, locale__language_code=translation.get_language())
+        .first()
+    )
+    return translated or item
 
 
 def _mail(registration: Registration, template: str, subject: str, attach_ics: bool) -> None:
+    item = shown_item(registration)
     context = {
         "registration": registration,
         "session": registration.session,
-        "item": registration.session.item,
+        "item": item,
         "cancel_url": cancel_url(registration),
     }
     body = render_to_string(f"awareness/email/{template}.txt", context)
     attachments: tuple[Attachment, ...] = ()
     if attach_ics:
-        ics = calendar_document([registration.session], registration.session.item.title)
+        shown = {registration.session.item_id: item}
+        ics = calendar_document([registration.session], item.title, shown=shown)
         attachments = (Attachment("activiteit.ics", ics, "text/calendar"),)
-    send_mail_later(subject, body, [registration.email], attachments=attachments)
+    send_mail_later(subject % {"title": item.title}, body, [registration.email], attachments=attachments)
 
 
+@in_their_language
 def send_registration_email(registration: Registration) -> None:
-    title = registration.session.item.title
     if registration.status == Registration.Status.CONFIRMED:
-        _mail(registration, "confirmed", _("Aanmelding bevestigd: %(title)s") % {"title": title}, True)
+        _mail(registration, "confirmed", _("Aanmelding bevestigd: %(title)s"), True)
     else:
-        _mail(registration, "waitlisted", _("Op de wachtlijst: %(title)s") % {"title": title}, False)
+        _mail(registration, "waitlisted", _("Op de wachtlijst: %(title)s"), False)
 
 
+@in_their_language
 def send_promotion_email(registration: Registration) -> None:
-    title = registration.session.item.title
-    _mail(registration, "promoted", _("Er is een plaats vrij: %(title)s") % {"title": title}, True)
+    _mail(registration, "promoted", _("Er is een plaats vrij: %(title)s"), True)
 
 
+@in_their_language
 def send_reminder_email(registration: Registration) -> None:
-    title = registration.session.item.title
-    _mail(registration, "reminder", _("Herinnering: morgen %(title)s") % {"title": title}, True)
+    _mail(registration, "reminder", _("Herinnering: morgen %(title)s"), True)
 
 
 def evaluation_url(registration: Registration) -> str:
-    with translation.override("nl"):
-        return absolute(reverse("awareness:evaluate", args=[registration.pk]))
+    return absolute(reverse("awareness:evaluate", args=[registration.pk]))
 
 
+@in_their_language
 def send_evaluation_request(registration: Registration) -> None:
-    title = registration.session.item.title
-    context = {
-        "registration": registration,
-        "item": registration.session.item,
-        "url": evaluation_url(registration),
-    }
+    item = shown_item(registration)
+    context = {"registration": registration, "item": item, "url": evaluation_url(registration)}
     body = render_to_string("awareness/email/evaluation.txt", context)
-    send_mail_later(_("Hoe was het? %(title)s") % {"title": title}, body, [registration.email])
+    send_mail_later(_("Hoe was het? %(title)s") % {"title": item.title}, body, [registration.email])
 
 
 def feed_token(user) -> str:

@@ -3,6 +3,7 @@
 import csv
 import functools
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
@@ -11,12 +12,13 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from awareness import services
+from awareness.calendar import localize_items, translations_of
 from awareness.forms import EvaluationForm, IntroductionAttendanceForm, RegistrationForm
 from awareness.ics import calendar_document
 from awareness.models import (
@@ -70,6 +72,7 @@ def register(request, session_id: int):
             email=form.cleaned_data["email"],
             department_id=form.cleaned_data["department"].pk if form.cleaned_data["department"] else None,
             user_id=request.user.pk,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
         )
         try:
             registration = services.register(session.pk, applicant)
@@ -106,11 +109,14 @@ def register(request, session_id: int):
 
 
 def my_registrations(request):
-    registrations = (
+    registrations = list(
         Registration.objects.filter(user=request.user)
         .select_related("session__item", "evaluation")
+        .prefetch_related("session__item__themes")
         .order_by("-session__start")
     )
+    # Activities under their title in the page's language (the sessions belong to the Dutch items).
+    localize_items([r.session.item for r in registrations], Locale.get_active().pk, request)
     now = timezone.now()
     upcoming = [
         r for r in registrations if r.session.end >= now and r.status != Registration.Status.CANCELLED
@@ -154,6 +160,7 @@ def cancel_by_link(request, token: str):
             error = str(exc)
         else:
             done = True
+    localize_items([registration.session.item], Locale.get_active().pk, request)
     return render(
         request,
         "awareness/cancel_by_link.html",
@@ -178,6 +185,7 @@ def evaluate(request, pk: int):
         form.save()
         messages.success(request, _("Dank je wel voor je evaluatie."))
         return redirect("awareness:my_registrations")
+    localize_items([registration.session.item], Locale.get_active().pk, request)
     return render(request, "awareness/evaluate.html", {"form": form, "registration": registration})
 
 
@@ -208,7 +216,14 @@ def introduction(request):
 
 
 def _ics_response(sessions, name: str, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar_document(sessions, name), content_type="text/calendar; charset=utf-8")
+    """The sessions as a calendar, each named and linked as its item's translation in the feed's
+    language (the /en/ feed names English activities) where there is one."""
+    sessions = list(sessions)
+    items = [session.item for session in sessions]
+    by_key = translations_of(items, Locale.get_active().pk)
+    shown = {item.pk: by_key[item.translation_key] for item in items if item.translation_key in by_key}
+    document = calendar_document(sessions, name, shown=shown)
+    response = HttpResponse(document, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
@@ -249,7 +264,8 @@ def feed_theme(request, slug: str):
 @feed_access
 def feed_session(request, pk: int):
     session = get_object_or_404(Session.objects.filter(item__live=True).select_related("item"), pk=pk)
-    return _ics_response([session], session.item.title, f"sessie-{pk}.ics")
+    translated = translations_of([session.item], Locale.get_active().pk).get(session.item.translation_key)
+    return _ics_response([session], (translated or session.item).title, f"sessie-{pk}.ics")
 
 
 # Organiser tools (in the Wagtail admin) ----------------------------------------------------------

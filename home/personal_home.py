@@ -178,13 +178,20 @@ def _upcoming_registrations(user_id: int):
 @holes.register("home.my_sessions")
 def my_sessions(person: holes.Person) -> str:
     """Next sessions this person is signed up for, and their place on waitlists."""
+    from awareness.calendar import translations_of
     from awareness.models import Registration
 
     if person.pk is None:
         return ""
+    registrations = list(_upcoming_registrations(person.pk))
+    # The sessions belong to the Dutch items; the English home names their translations.
+    language = get_language()
+    foreign = [r.session.item for r in registrations if r.session.item.locale.language_code != language]
+    translated = translations_of(foreign, Locale.get_active().pk) if foreign else {}
     rows = []
-    for registration in _upcoming_registrations(person.pk):
+    for registration in registrations:
         session = registration.session
+        shown = translated.get(session.item.translation_key)
         when = format_date(timezone.localtime(session.start), "l j F Y, H:i")
         if registration.status == Registration.Status.WAITLISTED:
             place = registration.places_ahead + 1
@@ -193,9 +200,9 @@ def my_sessions(person: holes.Person) -> str:
             status = gettext("Aangemeld")
         rows.append(
             (
-                session.item.get_url() or "",
-                session.item.locale.language_code,
-                session.item.title,
+                (shown or session.item).get_url() or "",
+                language if shown else session.item.locale.language_code,
+                (shown or session.item).title,
                 when,
                 status,
             )

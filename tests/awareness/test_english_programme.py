@@ -4,11 +4,13 @@ item's sessions; an item nobody translated yet is listed under its Dutch title, 
 import re
 
 import pytest
+from django.test.testcases import TestCase
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
-from awareness.models import CalendarPage, ProgrammeItemPage, Session
-from tests.awareness.factories import SessionFactory, in_days, programme_item
+from awareness.models import CalendarPage, ProgrammeItemPage, Registration, Session
+from tests.awareness.factories import RegistrationFactory, SessionFactory, in_days, programme_item
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +108,151 @@ def test_signing_up_from_the_english_item_names_the_english_activity(employee_cl
     session = SessionFactory(item=dutch_item, start=in_days(5), end=in_days(5, hour=16))
     html = employee_client.get(f"/en/bewustwording/aanmelden/{session.pk}/").content.decode()
     assert item.title in html and f'href="{item.url}"' in html
+
+
+# People who signed up in English: their list, their e-mails and their calendar ------------------------
+
+
+def english_item_and_session(**session_fields):
+    """An English programme item of the demo and a new session of its Dutch source."""
+    item = ProgrammeItemPage.objects.filter(locale__language_code="en").child_of(english_calendar()).first()
+    dutch_item = item.get_translation(Locale.objects.get(language_code="nl"))
+    fields = {"start": in_days(5), "end": in_days(5, hour=16), **session_fields}
+    return item, dutch_item, SessionFactory(item=dutch_item, **fields)
+
+
+def sign_up(client, language: str, session):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            f"/{language}/bewustwording/aanmelden/{session.pk}/",
+            {"name": "Mila de Medewerker", "email": "mila@portaal.invalid"},
+        )
+    assert response.status_code == 302, response.content.decode()[:400]
+    return Registration.objects.get(session=session, email="mila@portaal.invalid")
+
+
+def event_summary(message) -> str:
+    from icalendar import Calendar
+
+    [(_name, content, _type)] = message.attachments
+    [event] = Calendar.from_ical(content).walk("VEVENT")
+    return str(event["summary"])
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])  # "nl" is the control: Dutch stays Dutch
+def test_the_confirmation_speaks_the_language_the_person_signed_up_in(
+    client, make_user, demo_content, mailoutbox, language
+):
+    client.force_login(make_user(username="mila-en", email="mila@portaal.invalid"))
+    english_item, dutch_item, session = english_item_and_session()
+    registration = sign_up(client, language, session)
+    assert registration.language == language
+    [message] = mailoutbox
+    title = english_item.title if language == "en" else dutch_item.title
+    other = dutch_item.title if language == "en" else english_item.title
+    expected_subject = "Registration confirmed" if language == "en" else "Aanmelding bevestigd"
+    assert message.subject == f"{expected_subject}: {title}"
+    assert title in message.body and other not in message.body
+    assert f"/{language}/bewustwording/afmelden/link/" in message.body
+    assert event_summary(message) == title
+
+
+def test_a_freed_place_is_announced_in_the_waiting_persons_language(
+    client, make_user, demo_content, mailoutbox
+):
+    from awareness import services
+
+    english_item, dutch_item, session = english_item_and_session(capacity=1)
+    dutch_colleague = RegistrationFactory(session=session, language="nl")
+    waiting = RegistrationFactory(session=session, status="waitlisted", language="en")
+    # The Dutch colleague cancels on a Dutch page.
+    with TestCase.captureOnCommitCallbacks(execute=True), translation.override("nl"):
+        services.cancel(dutch_colleague.pk)
+    [message] = mailoutbox
+    assert message.to == [waiting.email]
+    assert message.subject == f"A place has become free: {english_item.title}"
+    assert dutch_item.title not in message.body and event_summary(message) == english_item.title
+
+
+def test_the_reminder_job_mails_each_person_in_their_own_language(demo_content, mailoutbox):
+    from django.core.management import call_command
+
+    english_item, dutch_item, session = english_item_and_session(start=in_days(1), end=in_days(1, hour=16))
+    RegistrationFactory(session=session, email="en@portaal.invalid", language="en")
+    RegistrationFactory(session=session, email="nl@portaal.invalid", language="nl")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("send_awareness_reminders", verbosity=0)
+    subjects = {message.to[0]: message.subject for message in mailoutbox}
+    assert subjects["en@portaal.invalid"].endswith(english_item.title)
+    assert subjects["nl@portaal.invalid"] == f"Herinnering: morgen {dutch_item.title}"
+
+
+def test_my_registrations_in_english_names_and_links_the_english_activities(
+    employee_client, employee, demo_content, django_assert_max_num_queries
+):
+    english_item, _dutch_item, session = english_item_and_session()
+    RegistrationFactory(session=session, user=employee)
+    untranslated = programme_item(
+        parent=CalendarPage.objects.get(locale__language_code="nl"), title="Nog niet vertaald: intervisie"
+    )
+    RegistrationFactory(session=SessionFactory(item=untranslated, start=in_days(6)), user=employee)
+    html = employee_client.get("/en/bewustwording/mijn-aanmeldingen/").content.decode()
+    rows = listed(html)
+    assert (english_item.url, "", english_item.title) in rows
+    assert (untranslated.url, "nl", untranslated.title) in rows
+    # Control: the Dutch list names the Dutch activity.
+    dutch = listed(employee_client.get("/nl/bewustwording/mijn-aanmeldingen/").content.decode())
+    assert english_item.title not in {title for _href, _lang, title in dutch}
+    # A longer list costs no more queries (themes prefetched, translations in one query).
+    with django_assert_max_num_queries(30) as few:
+        employee_client.get("/en/bewustwording/mijn-aanmeldingen/")
+    for day in range(7, 12):
+        RegistrationFactory(session=SessionFactory(item=session.item, start=in_days(day)), user=employee)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        employee_client.get("/en/bewustwording/mijn-aanmeldingen/")
+
+
+def test_the_english_calendar_feed_names_the_english_activities(employee_client, demo_content):
+    from icalendar import Calendar
+
+    english_item, dutch_item, session = english_item_and_session()
+    for language, title in [("en", english_item.title), ("nl", dutch_item.title)]:
+        feed = employee_client.get(f"/{language}/bewustwording/sessie/{session.pk}.ics")
+        [event] = Calendar.from_ical(feed.content).walk("VEVENT")
+        assert str(event["summary"]) == title
+        assert str(event["url"]).endswith((english_item if language == "en" else dutch_item).url)
+
+
+def test_english_search_finds_english_activities_with_english_snippets(employee_client, demo_content):
+    def results(language: str, word: str) -> str:
+        html = employee_client.get(f"/{language}/zoeken/", {"q": word}).content.decode()
+        return html[
+            html.index('class="portal-search-results"') : html.index(
+                "</section>", html.index("portal-search-results")
+            )
+        ]
+
+    english = results("en", "aggression")
+    assert "Masterclass on aggression and violence" in english
+    # Nothing Dutch in an English result: not the title, not the text, not the organiser.
+    for dutch in ("Masterclass over agressie", "Programma Integriteit en ongewenst gedrag", "Wat doe je"):
+        assert dutch not in english, dutch
+    # Control: the Dutch search shows the Dutch item with its Dutch organiser.
+    dutch = results("nl", "agressie")
+    assert "Masterclass over agressie en geweld" in dutch and "Programma Integriteit" in dutch
+
+
+def test_the_english_home_page_names_my_sessions_in_english(employee_client, employee, demo_content):
+    english_item, dutch_item, session = english_item_and_session()
+    RegistrationFactory(session=session, user=employee, email="mila@portaal.invalid")
+
+    def my_sessions(language: str) -> str:
+        html = employee_client.get(f"/{language}/").content.decode()
+        start = html.index('id="my-sessions-heading"')
+        return html[start : html.index("</section>", start)]
+
+    english = my_sessions("en")
+    assert f'href="{english_item.url}" lang="en">{english_item.title}</a>' in english
+    assert dutch_item.title not in english
+    # Control: the Dutch home names the Dutch activity.
+    assert f'href="{dutch_item.url}" lang="nl">{dutch_item.title}</a>' in my_sessions("nl")
