@@ -60,6 +60,7 @@ MANAGER = [
 ]
 EDITOR = [
     "/admin/reports/herziening/",
+    "/admin/reports/paginafeedback/",
     "/admin/bewustwording/sessie/{session}/",
     "/admin/bewustwording/onderdeel/{item}/evaluaties/",
 ]
@@ -70,10 +71,19 @@ OFFICE = [
     "/admin/jaarcijfers/publicatie/",
     "/admin/lessen-uit-meldingen/",
     "/admin/lessen-uit-meldingen/new/",
+    # The case screen with its own panels (steps, deadlines, events, tasks, messages, notes, audit)
+    # and the project's forms behind it.
+    "/admin/integriteitsmeldingen/edit/{case}/",
+    "/admin/integriteitsmeldingen/{case}/taken/nieuw/",
+    "/admin/integriteitsmeldingen/{case}/gebeurtenis/besluit-directeur/",
+    "/admin/zaaksjablonen/",
+    "/admin/jaarcijfers/publicatie/2021/",
     "/nl/account/tweede-factor/herstellen/",
 ]
 ADMINISTRATOR = [
     "/admin/inlogblokkades/",
+    "/admin/achtergrondtaken/",
+    "/admin/betrokkenen/",
 ]
 HR = [
     "/nl/herscreening/",
@@ -214,9 +224,11 @@ def review_step_with_a_very_long_word(page):
 
 def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_server, axe, demo_site):
     from awareness.models import ProgrammeItemPage, Session
+    from forms.models import IntegrityReport
 
     session = Session.objects.order_by("pk").first()
     item = ProgrammeItemPage.objects.order_by("pk").first()
+    case = IntegrityReport.objects.order_by("-pk").first()  # the demo's most recent case
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -239,6 +251,6 @@ def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_serve
         ):
             context.clear_cookies()
             sign_in(page, username, DEMO_PASSWORD)
-            walk(page, axe, [path.format(session=session.pk, item=item.pk) for path in paths])
+            walk(page, axe, [path.format(session=session.pk, item=item.pk, case=case.pk) for path in paths])
     finally:
         context.close()
