@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from forms.models import AuditLogEntry
 from portal.role_audit import GROUP_PERMISSIONS_CHANGED, PERMISSIONS_CHANGED, ROLE_CHANGED
 from portal.roles import OFFICE_ROLES, Role, is_office_lead
-from portal.users import NOT_WITH_ADMINISTRATOR
+from portal.viewsets import NOT_WITH_ADMINISTRATOR
 
 ROLE_CHOICES = [(str(role), str(role)) for role in OFFICE_ROLES]
 

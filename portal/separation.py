@@ -6,7 +6,7 @@ that concern reports or advisor registrations, or the accounts of the people who
 office lead (`portal.roles.is_office_lead`, never implied by `is_superuser`) grants and removes the
 office roles; the first lead is appointed on the server (`manage.py appoint_office_lead`).
 
-Every check here is made on the server by the views that change users and groups (portal/users.py,
+Every check here is made on the server by the views that change users and groups (portal/viewsets.py,
 portal/office_roles.py); the audit of every change lives in portal/role_audit.py.
 """
 

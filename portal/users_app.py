@@ -1,8 +1,8 @@
-"""`wagtail.users` with the portal's user and group screens (separation of duties, portal/users.py)."""
+"""`wagtail.users` with the portal's user and group screens (separation of duties, portal/viewsets.py)."""
 
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):
-    user_viewset = "portal.users.PortalUserViewSet"
-    group_viewset = "portal.users.PortalGroupViewSet"
+    user_viewset = "portal.viewsets.PortalUserViewSet"
+    group_viewset = "portal.viewsets.PortalGroupViewSet"

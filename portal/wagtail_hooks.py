@@ -46,9 +46,9 @@ def register_office_roles_menu_item():
 
 
 def _register_bulk_actions():
-    """Wagtail's user bulk actions, replaced by ones that respect separation of duties (portal/users.py):
+    """Wagtail's user bulk actions, replaced by ones that respect separation of duties (portal/viewsets.py):
     registered after Wagtail's own (order 1), so they take their place in the registry."""
-    from portal.users import BULK_ACTIONS
+    from portal.viewsets import BULK_ACTIONS
 
     for action_class in BULK_ACTIONS:
         hooks.register("register_bulk_action", action_class, order=1)

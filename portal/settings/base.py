@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "portal.users_app.PortalUsersConfig",  # wagtail.users with separation of duties (portal/users.py)
+    "portal.users_app.PortalUsersConfig",  # wagtail.users with separation of duties (portal/viewsets.py)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -10,14 +10,11 @@ Each scenario runs on the local-memory cache and, when CI provides one, on a rea
 
 import datetime
 import os
-from io import StringIO
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
-from wagtail.models import Page
 
 from awareness import services as awareness_services
 from awareness.models import CalendarPage, Session
@@ -66,9 +63,8 @@ def cache_backend(request, settings):
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", stdout=StringIO())
-    Page.fix_tree()  # the demo loader leaves a stale child count on the English home page
+def demo(demo_content):
+    """The demo content, loaded once per test session and rolled back after each test."""
 
 
 def url_of(model) -> str:

@@ -2,7 +2,7 @@
 nor take over the accounts that hold them, on any path; the office lead can (the controls).
 
 Roles by paths: the user editor (create and edit, own account and others), the group editor, the
-bulk actions, the office lead's screen. portal/separation.py, portal/users.py, portal/office_roles.py.
+bulk actions, the office lead's screen. portal/separation.py, portal/viewsets.py, portal/office_roles.py.
 """
 
 import pytest
@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from forms.models import AuditLogEntry
 from portal.roles import Role, is_office_lead
 from portal.separation import lead_permission
-from portal.users import PortalGroupForm
+from portal.viewsets import PortalGroupForm
 from tests.forms.factories import IntegrityReportFactory
 from tests.portal.factories import PASSWORD
 
