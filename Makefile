@@ -12,7 +12,7 @@ STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest backup-restore-check screenshots
+.PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest loadtest-signups backup-restore-check screenshots
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ bench: install ## Benchmark pages against nginx serving the same HTML (docs/perf
 
 loadtest: install ## The morning-of-the-week load test with Locust (loadtest/, docs/performance.md)
 	$(BIN)/python loadtest/run.py $(LOADTEST_ARGS)
+
+loadtest-signups: install ## 50 colleagues sign up for one session at once (PostgreSQL when DATABASE_URL says so)
+	$(BIN)/python loadtest/signup_burst.py $(LOADTEST_ARGS)
 
 lint: $(STAMP)/python ## Ruff lint and format check
 	$(BIN)/ruff check .
