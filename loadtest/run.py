@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
                 start("redis", [*command, "--appendonly", "no", "--dir", str(tmp)], tmp / "redis.log")
             )
             prod_env.update(
-                CACHE_BACKEND="portal.redis_cache.RedisCache",
+                CACHE_BACKEND="django_redis.cache.RedisCache",
                 CACHE_LOCATION=f"redis://127.0.0.1:{redis_port}/0",
             )
         port = free_port()

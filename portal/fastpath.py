@@ -40,7 +40,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core import signals
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import request_finished
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, _mask_cipher_secret
+from django.http import HttpRequest
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH, get_token
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.crypto import constant_time_compare
@@ -259,7 +260,7 @@ class FastPageApp:
             pk=get_user_model()._meta.pk.to_python(user_id),
             username=record["username"],
             full_name=record["full_name"],
-            csrf_token=lambda: _mask_cipher_secret(secret),
+            csrf_token=lambda: masked_csrf_token(secret),
         )
         with translation.override(language):
             body = holes.fill(entry["content"], person)
@@ -304,6 +305,14 @@ class FastPageApp:
                     self.templates.clear()
                 self.templates[learn.key] = kept
         return result
+
+
+def masked_csrf_token(secret: str) -> str:
+    """The token a form carries for the person's CSRF cookie, masked anew, through Django's public
+    `get_token` on a stand-in request that holds only the cookie's secret."""
+    stand_in = HttpRequest()
+    stand_in.META["CSRF_COOKIE"] = secret
+    return get_token(stand_in)
 
 
 class Learn:

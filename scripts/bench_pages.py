@@ -439,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
             prod_env.update(
-                CACHE_BACKEND="portal.redis_cache.RedisCache",
+                CACHE_BACKEND="django_redis.cache.RedisCache",
                 CACHE_LOCATION=f"redis://127.0.0.1:{redis_port}/0",
             )
         app_port, nginx_port = free_port(), free_port()

@@ -32,7 +32,7 @@ export DJANGO_SETTINGS_MODULE=portal.settings.production
 export SECRET_KEY=${SECRET_KEY:-$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(64))')}
 export PORTAL_ENCRYPTION_KEYS=${PORTAL_ENCRYPTION_KEYS:-$("$PYTHON" -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')}
 export PORTAL_AUDIT_KEY=${PORTAL_AUDIT_KEY:-$("$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(32))')}
-export CACHE_BACKEND=portal.redis_cache.RedisCache CACHE_LOCATION
+export CACHE_BACKEND=django_redis.cache.RedisCache CACHE_LOCATION
 export TASKS_BACKEND=database SECURE_SSL_REDIRECT=false TRUSTED_PROXIES=127.0.0.1 ALLOWED_HOSTS='*'
 export STATIC_ROOT="$RUN_DIR/static" EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
 export EMAIL_FILE_PATH="$RUN_DIR/mail"  # what the worker sent, one file per message

@@ -13,7 +13,7 @@ from portal.settings.test import *  # noqa: F403
 if os.environ.get("FORMS_TEST_SHARED_CACHE", "1") == "1":
     if os.environ.get("PORTAL_TEST_REDIS_URL"):
         CACHES["default"] = {  # noqa: F405
-            "BACKEND": "portal.redis_cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["PORTAL_TEST_REDIS_URL"],
             "KEY_PREFIX": os.environ.get("FORMS_TEST_CACHE_PREFIX", "forms-test"),
         }

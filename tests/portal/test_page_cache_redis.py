@@ -10,6 +10,7 @@ import os
 import pytest
 from django.core.cache import caches
 from django.test import Client
+from django_redis import get_redis_connection
 
 from home.models import ContentPage
 
@@ -29,7 +30,7 @@ def page_cache_header(settings):
 
 @pytest.fixture
 def redis_caches(settings):
-    backend = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": REDIS_URL}
+    backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
     settings.CACHES = {
         "default": {**backend, "KEY_PREFIX": "default"},
         "pages": {**backend, "KEY_PREFIX": "pages"},
@@ -41,7 +42,7 @@ def redis_caches(settings):
 
 
 def redis_keys(pattern: str) -> list[bytes]:
-    return caches["pages"]._cache.get_client().keys(pattern)
+    return get_redis_connection("pages").keys(pattern)
 
 
 def test_shells_live_in_redis_and_two_people_see_only_their_own_name(redis_caches, demo_content, make_user):

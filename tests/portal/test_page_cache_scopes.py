@@ -49,7 +49,7 @@ def page_cache_header(settings):
 )
 def cache_backend(request, settings):
     if request.param == "redis":
-        backend = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": REDIS_URL}
+        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
         settings.CACHES = {
             "default": {**backend, "KEY_PREFIX": "scopes-default"},
             "pages": {**backend, "KEY_PREFIX": "scopes-pages"},

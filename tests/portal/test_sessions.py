@@ -270,7 +270,7 @@ REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
 def test_signing_out_everywhere_empties_the_cached_db_sessions_on_redis(settings, make_user):
     from django.core.cache import caches
 
-    backend = {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": REDIS_URL}
+    backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
     settings.CACHES = {"default": {**backend, "KEY_PREFIX": "sessions-test"}, "pages": dict(backend)}
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     caches["default"].clear()
