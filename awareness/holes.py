@@ -2,7 +2,8 @@
 
 from urllib.parse import quote
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
+from django.utils.translation import gettext, ngettext
 
 from awareness import services
 from portal import holes
@@ -14,3 +15,44 @@ def feed_token(person: holes.Person) -> str:
     if person.pk is None:
         return ""
     return escape(quote(services.feed_token_for_id(person.pk), safe=""))
+
+
+# -- places left: the same for everyone, but every sign-up changes them ------------------------------
+# The calendar's and the search results' shells carry a placeholder per session, so a sign-up
+# changes a number on the next request instead of emptying those shells for everyone
+# (Registration declares no page-cache scope). `{% places_left %}` renders at once outside the cache.
+
+
+def places_html(session, style: str = "line") -> str:
+    """What a list shows of a session's places (the session has `confirmed_count` annotated):
+    "line" for the calendar's session lines, "search" for a search result."""
+    if session is None:
+        return ""
+    left = session.places_left
+    if style == "search":
+        if left is None:
+            return ""
+        free = ngettext("Nog %(counter)s plek vrij", "Nog %(counter)s plekken vrij", left)
+        text = gettext("Vol") if left == 0 else free % {"counter": left}
+        modifier = " portal-search-result__places--full" if left == 0 else ""
+        return format_html('<span class="portal-search-result__places{}">{}</span>', modifier, text)
+    if session.cancelled:
+        return format_html("<strong>{}</strong>", gettext("Gaat niet door"))
+    if left is None:
+        return escape(gettext("Onbeperkt plaatsen"))
+    if left:
+        return escape(ngettext("Nog %(n)s plaats", "Nog %(n)s plaatsen", left) % {"n": left})
+    return escape(gettext("Vol: wachtlijst"))
+
+
+@holes.register_batch("awareness.places")
+def places(person: holes.Person, calls: list[tuple[str, ...]]) -> list[str]:
+    """Places left of every session on the page, in one query."""
+    from awareness.models import Session
+
+    ids = {int(session_id) for session_id, _style in calls if session_id.isdigit()}
+    sessions = Session.objects.with_counts().in_bulk(ids) if ids else {}
+    return [
+        places_html(sessions.get(int(session_id)) if session_id.isdigit() else None, style)
+        for session_id, style in calls
+    ]

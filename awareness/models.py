@@ -221,7 +221,12 @@ class ProgrammeItemPage(Page):
         upcoming = self.own_sessions().filter(start__gte=timezone.now(), cancelled=False).first()
         if upcoming is None:
             return {"date": None, "places_left": None, "is_past": True}
-        return {"date": upcoming.start, "places_left": upcoming.places_left, "is_past": False}
+        return {
+            "date": upcoming.start,
+            "places_left": upcoming.places_left,
+            "session": upcoming,  # its places left are a part the page cache fills in
+            "is_past": False,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -341,8 +346,9 @@ class Session(models.Model):
 class Registration(models.Model):
     """A colleague's registration for a session: confirmed, on the waitlist, or cancelled."""
 
-    # Page cache: a sign-up changes the places left, and nothing else anyone sees.
-    page_cache_scopes = (page_scopes.SESSIONS,)
+    # Page cache: a sign-up changes the places left, and nothing else anyone sees; the cached
+    # calendar and search results fill places left in on every request (awareness/holes.py).
+    page_cache_scopes = ()
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Aangemeld")

@@ -29,6 +29,7 @@ def _registrations(user) -> list[dict]:
                 "name": registration.name,
                 "email": registration.email,
                 "status": registration.get_status_display(),
+                "language": registration.language,  # the language of the e-mails about it
                 "registered_at": registration.created_at,
                 "cancelled_at": registration.cancelled_at,
                 "attended": registration.attended,

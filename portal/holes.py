@@ -48,6 +48,8 @@ _FRAGMENT = re.compile(re.escape(_PART.encode()) + rb"([\w.]+)((?::[\w.~%\-]*)*)
 
 HoleFunction = Callable[..., str]
 _registry: dict[str, HoleFunction] = {}
+#: Holes filled all at once per page (`register_batch`).
+_batched: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,21 @@ def register(name: str) -> Callable[[HoleFunction], HoleFunction]:
     return decorator
 
 
+def register_batch(name: str) -> Callable[[HoleFunction], HoleFunction]:
+    """A hole that fills every placeholder of its name in a page with one call:
+    `function(person, calls) -> list[str]`, `calls` being the argument tuples (strings) and the
+    answer one piece of HTML per call, in that order. For parts that are the same for everyone but
+    change more often than the page (a session's places left): one query per page, however many
+    parts it has."""
+
+    def decorator(function: HoleFunction) -> HoleFunction:
+        _registry[name] = function
+        _batched.add(name)
+        return function
+
+    return decorator
+
+
 def autodiscover() -> None:
     autodiscover_modules("holes")
 
@@ -86,7 +103,13 @@ def placeholder(name: str, *args) -> str:
 
 
 def render(name: str, person: Person, *args) -> str:
+    if name in _batched:
+        return _registry[name](person, [tuple(str(arg) for arg in args)])[0]
     return _registry[name](person, *[str(arg) for arg in args])
+
+
+def _arguments(match: re.Match) -> tuple[str, ...]:
+    return tuple(unquote(arg) for arg in match.group(2).decode().split(":")[1:])
 
 
 def fill(content: bytes, person: Person) -> bytes:
@@ -98,11 +121,22 @@ def fill(content: bytes, person: Person) -> bytes:
     if CSRF.encode() in content:
         content = content.replace(CSRF.encode(), person.csrf_token().encode())
     if _PART.encode() in content:
+        # Batched holes first: every call of one name in one go.
+        calls: dict[str, list[tuple[str, ...]]] = {}
+        for match in _FRAGMENT.finditer(content):
+            name = match.group(1).decode()
+            if name in _batched:
+                calls.setdefault(name, []).append(_arguments(match))
+        filled: dict[str, dict[tuple[str, ...], str]] = {}
+        for name, wanted in calls.items():
+            unique = list(dict.fromkeys(wanted))
+            filled[name] = dict(zip(unique, _registry[name](person, unique), strict=True))
 
         def part(match: re.Match) -> bytes:
             name = match.group(1).decode()
-            args = [unquote(arg) for arg in match.group(2).decode().split(":")[1:]]
-            return render(name, person, *args).encode()
+            if name in filled:
+                return filled[name][_arguments(match)].encode()
+            return render(name, person, *_arguments(match)).encode()
 
         content = _FRAGMENT.sub(part, content)
     return content

@@ -100,7 +100,8 @@ def search(request):
         context["suggestions"] = suggestions(request)
         if query.problem == "empty":
             notices.append(_("Typ een of meer woorden om te zoeken."))
-    # Results show sessions' places left: the page cache keeps them until a sign-up changes one.
+    # Results show sessions and their dates: the page cache keeps them until a session changes
+    # (places left are filled in on every request: awareness/holes.py).
     page_cache.depends_on(request, page_scopes.SESSIONS)
     return render(request, "search/search.html", context)
 
@@ -120,6 +121,7 @@ def result_item(request, page: Page, query) -> dict:
         "snippet": services.snippet(page, query.terms, text=part),
         "date": extra.get("date"),
         "places_left": extra.get("places_left"),
+        "session": extra.get("session"),
         "is_past": bool(extra.get("is_past")),
     }
 
@@ -136,6 +138,7 @@ def document_item(document) -> dict:
         "snippet": "",
         "date": None,
         "places_left": None,
+        "session": None,
         "is_past": False,
     }
 

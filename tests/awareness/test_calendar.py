@@ -148,7 +148,12 @@ def test_search_result_context_gives_next_session_and_places_left():
     RegistrationFactory(session=upcoming)
     RegistrationFactory(session=upcoming, status="waitlisted")
     item = ProgrammeItemPage.objects.get(pk=item.pk)
-    assert item.search_result_context() == {"date": upcoming.start, "places_left": 9, "is_past": False}
+    assert item.search_result_context() == {
+        "date": upcoming.start,
+        "places_left": 9,
+        "session": upcoming,
+        "is_past": False,
+    }
     assert ProgrammeItemPage.search_section == "agenda"
     assert "description" in [field.field_name for field in ProgrammeItemPage.search_fields]
 

@@ -8,7 +8,6 @@ Each scenario runs on the local-memory cache and, when CI provides one, on a rea
 (PORTAL_TEST_REDIS_URL), as in production.
 """
 
-import datetime
 import os
 
 import pytest
@@ -17,7 +16,7 @@ from django.db import transaction
 from django.test import Client
 
 from awareness import services as awareness_services
-from awareness.models import CalendarPage, Session
+from awareness.models import CalendarPage
 from forms import services as report_services
 from forms.models import Category, IntegrityReport, Source
 from forms.statistics.models import HistoricalFigure
@@ -25,6 +24,7 @@ from home.models import CodeOfConductPage, ContentPage
 from portal import cache as page_cache
 from portal.models import CacheGeneration
 from portal.page_scopes import CONTENT, SESSIONS, statistics
+from tests.awareness.factories import SessionFactory, in_days, programme_item
 
 REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
 pytestmark = pytest.mark.django_db
@@ -93,9 +93,13 @@ def test_writes_no_page_shows_leave_cached_pages_in_place(cache_backend, demo, m
         "code of conduct": url_of(CodeOfConductPage),
         "calendar": url_of(CalendarPage),
     }
+    # A session of its own, so its line on the calendar can be read (made before anything is cached).
+    item = programme_item(parent=CalendarPage.objects.get(locale__language_code="nl"), title="Dilemmaspel XL")
+    session = SessionFactory(item=item, capacity=3, start=in_days(2), end=in_days(2, hour=16))
     reading = reader(make_user, "lezer")
     assert set(answers(reading, paths).values()) == {"miss"}
     assert set(answers(reading, paths).values()) == {"hit"}
+    assert places_on_calendar(reading, paths["calendar"], item.title) == "Nog 3 plaatsen"
     reports = IntegrityReport.objects.count()
 
     # An anonymous report filed, the office reads and exports it.
@@ -112,20 +116,22 @@ def test_writes_no_page_shows_leave_cached_pages_in_place(cache_backend, demo, m
     confirming = reader(make_user, "bevestiger")
     code = CodeOfConductPage.objects.live().filter(locale__language_code="nl").first()
     assert confirming.post(f"/nl/gedragscode/{code.pk}/bevestigen/").status_code == 302
-    assert set(answers(reading, {k: v for k, v in paths.items() if k != "calendar"}).values()) == {"hit"}
+    assert set(answers(reading, paths).values()) == {"hit"}
 
-    # A sign-up changes the places left: the calendar is rendered again, the rest stays.
-    session = Session.objects.filter(start__gte=datetime.datetime.now(tz=datetime.UTC)).first()
+    # A sign-up changes the places left: the cached calendar shows the new number at once, in place
+    # (places left are a part filled in on every request, awareness/holes.py).
     awareness_services.register(
         session.pk, awareness_services.Applicant(name="Cas", email="cas@portaal.invalid")
     )
-    assert answers(reading, paths) == {
-        "home": "hit",
-        "section": "hit",
-        "code of conduct": "hit",
-        "calendar": "miss",
-    }
+    assert set(answers(reading, paths).values()) == {"hit"}
+    assert places_on_calendar(reading, paths["calendar"], item.title) == "Nog 2 plaatsen"
     assert IntegrityReport.objects.count() == reports + 1
+
+
+def places_on_calendar(client: Client, path: str, title: str) -> str:
+    html = client.get(path).content.decode()
+    start = html.index('class="awareness-session__places">', html.index(f">{title}</a>"))
+    return html[start:].split(">", 1)[1].split("</span>", 1)[0]
 
 
 def test_a_publish_shows_at_once_on_every_page_that_shows_it(cache_backend, demo, make_user):
@@ -186,12 +192,13 @@ def test_bumps_wait_for_the_commit_and_come_once_per_transaction(db, django_capt
 
 
 def test_models_declare_what_their_writes_change():
-    from awareness.models import Registration
+    from awareness.models import Evaluation, Registration, Session
     from forms.models import AuditLogEntry, InternalNote, Message
     from home.models import ReadConfirmation, Theme
 
-    assert page_cache.scopes_of(Registration) == (SESSIONS,)
-    for model in (IntegrityReport, Message, InternalNote, AuditLogEntry, ReadConfirmation):
+    assert page_cache.scopes_of(Session) == page_cache.scopes_of(Evaluation) == (SESSIONS,)
+    # Places left are filled in on every request (awareness/holes.py): a sign-up bumps nothing.
+    for model in (Registration, IntegrityReport, Message, InternalNote, AuditLogEntry, ReadConfirmation):
         assert page_cache.scopes_of(model) == (), model
     assert page_cache.scopes_of(Theme) == (CONTENT,)  # undeclared: everything, the safe default
     assert page_cache.scopes_of(HistoricalFigure, HistoricalFigure(year=2019)) == (statistics(2019),)

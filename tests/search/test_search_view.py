@@ -101,7 +101,13 @@ def test_unknown_section_is_explained_beside_the_field_and_ignored(search):
 
 
 def test_sessions_show_date_and_places_left_and_past_ones_rank_below(search, monkeypatch):
+    from tests.awareness.factories import RegistrationFactory, SessionFactory, in_days
+
     now = timezone.now()
+    # Places left come from the sessions themselves (a part filled in on every request).
+    four_left = SessionFactory(capacity=4, start=in_days(7), end=in_days(7, hour=16))
+    full = SessionFactory(capacity=1, start=in_days(9), end=in_days(9, hour=16))
+    RegistrationFactory(session=full)
     contexts = {
         "Training weerbaarheid (geweest)": {
             "date": now - datetime.timedelta(days=3),
@@ -109,11 +115,12 @@ def test_sessions_show_date_and_places_left_and_past_ones_rank_below(search, mon
             "is_past": True,
         },
         "Training weerbaarheid": {
-            "date": now + datetime.timedelta(days=7),
+            "date": four_left.start,
             "places_left": 4,
+            "session": four_left,
             "is_past": False,
         },
-        "Training vol": {"date": now + datetime.timedelta(days=9), "places_left": 0, "is_past": False},
+        "Training vol": {"date": full.start, "places_left": 0, "session": full, "is_past": False},
     }
     monkeypatch.setattr(
         ContentPage, "search_result_context", lambda self: contexts[self.title], raising=False
