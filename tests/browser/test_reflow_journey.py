@@ -75,6 +75,7 @@ OFFICE = [
     # and the project's forms behind it.
     "/admin/integriteitsmeldingen/edit/{case}/",
     "/admin/integriteitsmeldingen/{case}/taken/nieuw/",
+    "/admin/integriteitsmeldingen/{case}/stap/{step}/",
     "/admin/integriteitsmeldingen/{case}/gebeurtenis/besluit-directeur/",
     "/admin/zaaksjablonen/",
     "/admin/jaarcijfers/publicatie/2021/",
@@ -84,6 +85,7 @@ ADMINISTRATOR = [
     "/admin/inlogblokkades/",
     "/admin/achtergrondtaken/",
     "/admin/betrokkenen/",
+    "/admin/betrokkenen/{employee}/wissen/",  # the confirmation before an erasure (a GET erases nothing)
 ]
 HR = [
     "/nl/herscreening/",
@@ -223,12 +225,17 @@ def review_step_with_a_very_long_word(page):
 
 
 def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_server, axe, demo_site):
+    from django.contrib.auth import get_user_model
+
     from awareness.models import ProgrammeItemPage, Session
+    from forms import case_flow
     from forms.models import IntegrityReport
 
     session = Session.objects.order_by("pk").first()
     item = ProgrammeItemPage.objects.order_by("pk").first()
     case = IntegrityReport.objects.order_by("-pk").first()  # the demo's most recent case
+    step = case_flow.allowed(case)[0].name  # a protocol step the case may take now
+    employee = get_user_model().objects.get(username="medewerker")
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -251,6 +258,15 @@ def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_serve
         ):
             context.clear_cookies()
             sign_in(page, username, DEMO_PASSWORD)
-            walk(page, axe, [path.format(session=session.pk, item=item.pk, case=case.pk) for path in paths])
+            walk(
+                page,
+                axe,
+                [
+                    path.format(
+                        session=session.pk, item=item.pk, case=case.pk, step=step, employee=employee.pk
+                    )
+                    for path in paths
+                ],
+            )
     finally:
         context.close()
