@@ -38,6 +38,18 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 DEPARTMENT = re.compile(r'<option value="(\d+)"')
 
 
+def remember(cookies: dict[str, str], set_cookie: str) -> None:
+    """Keep a cookie as a browser would, deleting it when the server expires it (Django deletes the
+    messages cookie once they were shown: a client that keeps sending it empty is never served
+    from the page cache's fast path again)."""
+    key, _, rest = set_cookie.partition("=")
+    value, _, attributes = rest.partition(";")
+    if "max-age=0" in attributes.lower().replace(" ", "") or value in ("", '""'):
+        cookies.pop(key.strip(), None)
+    else:
+        cookies[key.strip()] = value
+
+
 class Employee(FastHttpUser):
     """One signed-in employee. Cookies are kept by hand: the production settings mark the session
     and CSRF cookies Secure, and a client on plain http (127.0.0.1) would not send them back, so
@@ -71,8 +83,7 @@ class Employee(FastHttpUser):
             method, path, name=name, headers=headers, allow_redirects=False, catch_response=True, **kwargs
         ) as response:
             for cookie in response.headers.getlist("set-cookie") if response.headers else []:
-                key, _, rest = cookie.partition("=")
-                self.cookies[key.strip()] = rest.split(";", 1)[0]
+                remember(self.cookies, cookie)
             if response.status_code != expect:
                 location = response.headers.get("location", "") if response.headers else ""
                 response.failure(f"{response.status_code} {location}".strip())
