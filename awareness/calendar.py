@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from awareness.filters import CalendarFilter, month_label, parse_month
-from awareness.models import ProgrammeItemPage, Session, default_language
+from awareness.models import ProgrammeItemPage, Session, default_language, themes_in
 from home.models import Theme
 
 
@@ -93,17 +93,11 @@ def localize_items(items: list, locale_id: int, request) -> None:
     """Give each (Dutch) item the title, link, themes and language the reader's page shows: its
     translation in `locale_id` where there is one, else the Dutch item with `shown_lang` set so the
     template marks its title `lang="nl"`. Two queries however many items (themes prefetched)."""
-    from home.models import Theme
-
     translations = translations_of(items, locale_id)
     themes: dict = {}
     source_language = None
     if items and locale_id != items[0].locale_id:
-        theme_keys = {theme.translation_key for item in items for theme in item.themes.all()}
-        themes = {
-            theme.translation_key: theme
-            for theme in Theme.objects.filter(locale_id=locale_id, translation_key__in=theme_keys)
-        }
+        themes = themes_in([theme for item in items for theme in item.themes.all()], locale_id)
         source_language = default_language()
     for item in items:
         shown = translations.get(item.translation_key, item)

@@ -122,6 +122,17 @@ class EditionPage(Page):
 MIN_EVALUATIONS_SHOWN = 5
 
 
+def themes_in(themes, locale_id: int) -> dict:
+    """{translation key: translation in `locale_id`} of the themes, in one query."""
+    from home.models import Theme
+
+    keys = {theme.translation_key for theme in themes}
+    return {
+        theme.translation_key: theme
+        for theme in Theme.objects.filter(locale_id=locale_id, translation_key__in=keys)
+    }
+
+
 def default_language() -> str:
     """The language of the source pages (Dutch): sessions and registrations belong to those."""
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
@@ -203,17 +214,10 @@ class ProgrammeItemPage(Page):
 
     def localized_themes(self) -> list:
         """The item's themes in the page's language (themes are chosen on the Dutch page)."""
-        from home.models import Theme
-
         themes = list(self.themes.all())
         if not themes or themes[0].locale_id == self.locale_id:
             return themes
-        translated = {
-            theme.translation_key: theme
-            for theme in Theme.objects.filter(
-                locale_id=self.locale_id, translation_key__in=[theme.translation_key for theme in themes]
-            )
-        }
+        translated = themes_in(themes, self.locale_id)
         return [translated.get(theme.translation_key, theme) for theme in themes]
 
     def search_result_context(self) -> dict:

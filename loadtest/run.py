@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -33,11 +32,12 @@ from bench_pages import (
     ROOT,
     check_settings,
     ensure_tools,
-    free_port,
+    manage,
     page_cache_counts,
     print_page_cache_counts,
-    start,
-    throwaway_fernet_key,
+    production_env,
+    start_gunicorn,
+    start_redis,
     wait_for,
 )
 
@@ -89,15 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    prod_env = {
-        **base_env,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": base_env.get("SECRET_KEY") or secrets.token_urlsafe(64),
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "PORTAL_ENCRYPTION_KEYS": base_env.get("PORTAL_ENCRYPTION_KEYS") or throwaway_fernet_key(),
-        "PORTAL_AUDIT_KEY": base_env.get("PORTAL_AUDIT_KEY") or secrets.token_urlsafe(32),
-    }
+    prod_env = production_env(base_env)
     check_settings(prod_env)
     ensure_tools({"redis-server": "redis-server"} if args.cache == "redis" else {})
 
@@ -110,53 +102,16 @@ def main(argv: list[str] | None = None) -> int:
         prod_env.update(DATABASE_URL=database, STATIC_ROOT=str(tmp / "static"), MEDIA_ROOT=str(tmp / "media"))
         print("Building a throwaway database with the demo content ...", flush=True)
         for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
-            subprocess.run(
-                [PYTHON, "manage.py", *command], cwd=ROOT, env=dev_env, check=True, capture_output=True
-            )
-        subprocess.run(
-            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=prod_env,
-            check=True,
-            capture_output=True,
-        )
-        found = subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", DISCOVER],
-            cwd=ROOT,
-            env=dev_env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", ACCOUNTS % args.users],
-            cwd=ROOT,
-            env=dev_env,
-            check=True,
-            capture_output=True,
-        )
+            manage(dev_env, *command)
+        manage(prod_env, "collectstatic", "--noinput", "-v0")
+        found = manage(dev_env, "shell", "-c", DISCOVER, text=True).stdout
+        manage(dev_env, "shell", "-c", ACCOUNTS % args.users)
         # `manage.py shell` may print its own lines first (the objects it imported): take ours.
         line = next((row for row in found.splitlines() if row.startswith("LOADTEST ")), "LOADTEST")
         code_url, code_id, calendar_url, session_ids = ([*line.split()[1:], "", "", "", ""])[:4]
         if args.cache == "redis":
-            redis_port = free_port()
-            command = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""]
-            servers.append(
-                start("redis", [*command, "--appendonly", "no", "--dir", str(tmp)], tmp / "redis.log")
-            )
-            prod_env.update(
-                CACHE_BACKEND="django_redis.cache.RedisCache",
-                CACHE_LOCATION=f"redis://127.0.0.1:{redis_port}/0",
-            )
-        port = free_port()
-        prod_env["PORT"] = str(port)
-        gunicorn = start(
-            "gunicorn",
-            [PYTHON, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py", "portal.wsgi:application"],
-            tmp / "gunicorn.log",
-            cwd=ROOT,
-            env=prod_env,
-        )
+            servers.append(start_redis(tmp, prod_env))
+        gunicorn, port = start_gunicorn(tmp, prod_env)
         servers.append(gunicorn)
         wait_for(port, "/healthz")
 

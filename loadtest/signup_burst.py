@@ -39,9 +39,11 @@ from bench_pages import (
     ROOT,
     check_settings,
     ensure_tools,
-    free_port,
+    manage,
+    production_env,
     start,
-    throwaway_fernet_key,
+    start_gunicorn,
+    start_redis,
     wait_for,
 )
 
@@ -140,7 +142,7 @@ class Colleague:
         }
 
 
-def manage(env: dict, script: str, marker: str) -> list[str]:
+def shell_line(env: dict, script: str, marker: str) -> list[str]:
     done = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
     )
@@ -207,13 +209,7 @@ def main(argv: list[str] | None = None) -> int:
 
     base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     prod_env = {
-        **base_env,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": base_env.get("SECRET_KEY") or secrets.token_urlsafe(64),
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "PORTAL_ENCRYPTION_KEYS": base_env.get("PORTAL_ENCRYPTION_KEYS") or throwaway_fernet_key(),
-        "PORTAL_AUDIT_KEY": base_env.get("PORTAL_AUDIT_KEY") or secrets.token_urlsafe(32),
+        **production_env(base_env),
         "TASKS_BACKEND": "database",
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
     }
@@ -237,44 +233,12 @@ def main(argv: list[str] | None = None) -> int:
             MEDIA_ROOT=str(tmp / "media"),
             EMAIL_FILE_PATH=str(tmp / "mail"),
         )
-        subprocess.run(
-            [PYTHON, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=dev_env,
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(
-            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=prod_env,
-            check=True,
-            capture_output=True,
-        )
-        subprocess.run(
-            [PYTHON, "manage.py", "shell", "-c", ACCOUNTS % {"people": args.people, "password": PASSWORD}],
-            cwd=ROOT,
-            env=dev_env,
-            check=True,
-            capture_output=True,
-        )
-        redis_port = free_port()
-        command = ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""]
-        servers.append(start("redis", [*command, "--appendonly", "no", "--dir", str(tmp)], tmp / "redis.log"))
-        prod_env.update(
-            CACHE_BACKEND="django_redis.cache.RedisCache", CACHE_LOCATION=f"redis://127.0.0.1:{redis_port}/0"
-        )
-        port = free_port()
-        prod_env["PORT"] = str(port)
-        servers.append(
-            start(
-                "gunicorn",
-                [PYTHON, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py", "portal.wsgi:application"],
-                tmp / "gunicorn.log",
-                cwd=ROOT,
-                env=prod_env,
-            )
-        )
+        manage(dev_env, "migrate", "--noinput", "-v0")
+        manage(prod_env, "collectstatic", "--noinput", "-v0")
+        manage(dev_env, "shell", "-c", ACCOUNTS % {"people": args.people, "password": PASSWORD})
+        servers.append(start_redis(tmp, prod_env))
+        gunicorn, port = start_gunicorn(tmp, prod_env)
+        servers.append(gunicorn)
         servers.append(
             start(
                 "worker",
@@ -294,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         failed = False
         latencies: list[float] = []
         for round_number in range(1, args.rounds + 1):
-            (session_id,) = manage(
+            (session_id,) = shell_line(
                 dev_env, SESSION % {"round": round_number, "capacity": args.capacity}, "SESSION"
             )
             results = burst(port, colleagues, int(session_id))
@@ -302,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
             latencies += seconds
             wrong = [(status, location) for _elapsed, status, location in results if status != 302]
             confirmed, waitlisted, rows, people = map(
-                int, manage(dev_env, OUTCOME % {"session": int(session_id)}, "OUTCOME")
+                int, shell_line(dev_env, OUTCOME % {"session": int(session_id)}, "OUTCOME")
             )
             exact = (confirmed, waitlisted, rows, people) == (
                 args.capacity,

@@ -188,6 +188,46 @@ def start(name: str, command: list[str], log: Path, **kwargs) -> Server:
     return Server(name, subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, **kwargs))
 
 
+def production_env(
+    base_env: dict[str, str], settings_module: str = "portal.settings.production"
+) -> dict[str, str]:
+    """The production settings served on 127.0.0.1 without TLS, with throwaway keys for a throwaway
+    database (production refuses to start without them) unless the environment gives its own."""
+    return {
+        **base_env,
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        "SECRET_KEY": base_env.get("SECRET_KEY") or secrets.token_urlsafe(64),
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "PORTAL_ENCRYPTION_KEYS": base_env.get("PORTAL_ENCRYPTION_KEYS") or throwaway_fernet_key(),
+        "PORTAL_AUDIT_KEY": base_env.get("PORTAL_AUDIT_KEY") or secrets.token_urlsafe(32),
+    }
+
+
+def manage(env: dict[str, str], *command: str, **kwargs) -> subprocess.CompletedProcess:
+    """`manage.py <command>` in the checkout with `env`; fails loudly, output captured."""
+    return subprocess.run(
+        [PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True, **kwargs
+    )
+
+
+def start_redis(tmp: Path, env: dict[str, str]) -> Server:
+    """redis-server on a free port, keeping nothing on disk; points `env`'s default cache at it."""
+    port = free_port()
+    command = ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", ""]
+    server = start("redis", [*command, "--appendonly", "no", "--dir", str(tmp)], tmp / "redis.log")
+    env.update(CACHE_BACKEND="django_redis.cache.RedisCache", CACHE_LOCATION=f"redis://127.0.0.1:{port}/0")
+    return server
+
+
+def start_gunicorn(tmp: Path, env: dict[str, str]) -> tuple[Server, int]:
+    """The portal as `make serve` runs it (portal/gunicorn.conf.py) on a free port."""
+    port = free_port()
+    env["PORT"] = str(port)
+    command = [PYTHON, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py", "portal.wsgi:application"]
+    return start("gunicorn", command, tmp / "gunicorn.log", cwd=ROOT, env=env), port
+
+
 def nginx_config(tmp: Path, port: int) -> Path:
     config = tmp / "nginx.conf"
     user = "" if os.geteuid() != 0 else "user root;"
@@ -360,16 +400,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     base_env = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL"}}
-    prod_env = {
-        **base_env,
-        "DJANGO_SETTINGS_MODULE": base_env.get("DJANGO_SETTINGS_MODULE") or "portal.settings.production",
-        "SECRET_KEY": base_env.get("SECRET_KEY") or secrets.token_urlsafe(64),
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        # A throwaway key for the throwaway database (production refuses to start without one).
-        "PORTAL_ENCRYPTION_KEYS": base_env.get("PORTAL_ENCRYPTION_KEYS") or throwaway_fernet_key(),
-        "PORTAL_AUDIT_KEY": base_env.get("PORTAL_AUDIT_KEY") or secrets.token_urlsafe(32),
-    }
+    prod_env = production_env(
+        base_env, base_env.get("DJANGO_SETTINGS_MODULE") or "portal.settings.production"
+    )
     check_settings(prod_env)
     ensure_tools(
         {
@@ -401,58 +434,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("Building a throwaway database with the demo content ...", flush=True)
         for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
-            subprocess.run(
-                [PYTHON, "manage.py", *command],
-                cwd=ROOT,
-                env=dev_env,
-                check=True,
-                capture_output=True,
-                timeout=600,
-            )
-        subprocess.run(
-            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=prod_env,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
+            manage(dev_env, *command, timeout=600)
+        manage(prod_env, "collectstatic", "--noinput", "-v0", timeout=600)
         if args.cache == "redis":
-            redis_port = free_port()
-            servers.append(
-                start(
-                    "redis",
-                    [
-                        "redis-server",
-                        "--bind",
-                        "127.0.0.1",
-                        "--port",
-                        str(redis_port),
-                        "--save",
-                        "",
-                        "--appendonly",
-                        "no",
-                        "--dir",
-                        str(tmp),
-                    ],
-                    tmp / "redis.log",
-                )
-            )
-            prod_env.update(
-                CACHE_BACKEND="django_redis.cache.RedisCache",
-                CACHE_LOCATION=f"redis://127.0.0.1:{redis_port}/0",
-            )
-        app_port, nginx_port = free_port(), free_port()
-        prod_env["PORT"] = str(app_port)
-        servers.append(
-            start(
-                "gunicorn",
-                [PYTHON, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py", "portal.wsgi:application"],
-                tmp / "gunicorn.log",
-                cwd=ROOT,
-                env=prod_env,
-            )
-        )
+            servers.append(start_redis(tmp, prod_env))
+        gunicorn, app_port = start_gunicorn(tmp, prod_env)
+        servers.append(gunicorn)
+        nginx_port = free_port()
         wait_for(app_port, "/healthz")
 
         urls = discover(dev_env)
@@ -512,7 +500,6 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
         print_table(results, available, connections, urls)
-        gunicorn = next(server for server in servers if server.name == "gunicorn")
         gunicorn.stop()  # each worker logs its page cache counters as it exits
         servers.remove(gunicorn)
         cache_counts = page_cache_counts(tmp / "gunicorn.log")

@@ -120,7 +120,6 @@ def result_item(request, page: Page, query) -> dict:
         "section": section_label(section_of(page)),
         "snippet": services.snippet(page, query.terms, text=part),
         "date": extra.get("date"),
-        "places_left": extra.get("places_left"),
         "session": extra.get("session"),
         "is_past": bool(extra.get("is_past")),
     }
@@ -137,7 +136,6 @@ def document_item(document) -> dict:
         "file_size": document.file_size,
         "snippet": "",
         "date": None,
-        "places_left": None,
         "session": None,
         "is_past": False,
     }
