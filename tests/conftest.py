@@ -3,7 +3,7 @@ import copy
 import pytest
 
 from portal.roles import Role
-from tests.demo_database import SHARED_DEMO, load_demo, run_order
+from tests.demo_database import LIVE_DEMO, SHARED_DEMO, load_demo, run_order
 from tests.portal.factories import UserFactory
 
 
@@ -122,7 +122,7 @@ def migrated_data_snapshot(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def live_db(transactional_db, migrated_data_snapshot):
+def live_db(request, transactional_db, migrated_data_snapshot):
     """A transactional database (for live-server tests) that starts with the migrations' data.
 
     Transactional tests end by emptying every table. Django's serialized rollback restores the
@@ -133,6 +133,8 @@ def live_db(transactional_db, migrated_data_snapshot):
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
+    if "live_demo_content" in request.fixturenames and LIVE_DEMO.can_restore:
+        return  # the demo's copy replaces the whole database
     if not Group.objects.exists():
         # After a flush, post_migrate may have re-created content types under new ids.
         Permission.objects.all().delete()
@@ -157,11 +159,22 @@ def demo_content(shared_demo, db):
         load_demo()
 
 
+@pytest.fixture(scope="session")
+def live_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo for live-server tests (tests/demo_database.py), with its files in one folder."""
+    LIVE_DEMO.media_root = tmp_path_factory.mktemp("live-demo-media")
+    yield LIVE_DEMO
+    with django_db_blocker.unblock():
+        LIVE_DEMO.discard()
+
+
 @pytest.fixture
-def live_demo_content(live_db):
-    """The demo content for a live-server test: loaded into the transactional database (which is
-    emptied after the test), as the server thread cannot share the test's transaction."""
-    load_demo()
+def live_demo_content(live_db, live_demo, settings):
+    """The demo content for a live-server test, in the transactional database (which is emptied
+    after the test), as the server thread cannot share the test's transaction: loaded by the first
+    such test, restored from a copy of the database for the next ones."""
+    settings.MEDIA_ROOT = live_demo.media_root  # the demo's documents, written by the first load
+    live_demo.load_or_restore()
 
 
 @pytest.hookimpl(tryfirst=True)

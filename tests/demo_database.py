@@ -123,4 +123,39 @@ class SharedDemo:
             atomic.__exit__(None, None, None)
 
 
+class LiveDemo:
+    """The demo content for live-server tests: loaded once, then restored from a copy."""
+
+    def __init__(self):
+        self.snapshot = None
+        self.media_root = None  # the demo's documents, set by the `live_demo` fixture
+        self.loads = 0
+
+    @property
+    def can_restore(self) -> bool:
+        return self.snapshot is not None
+
+    def load_or_restore(self) -> None:
+        from django.core.cache import cache
+
+        from tests.database_snapshot import take_snapshot
+
+        if self.snapshot is None:
+            load_demo()
+            self.loads += 1
+            self.snapshot = take_snapshot()
+        else:
+            self.snapshot.restore()
+        # Content types keep their ids through every restore (they come from the same serialized
+        # rows), so this process's content type cache stays right and is left warm: Django's own
+        # serialized rollback of the next test relies on it.
+        cache.clear()
+
+    def discard(self) -> None:
+        if self.snapshot is not None:
+            self.snapshot.discard()
+            self.snapshot = None
+
+
 SHARED_DEMO = SharedDemo()
+LIVE_DEMO = LiveDemo()

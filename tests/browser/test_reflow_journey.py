@@ -6,11 +6,8 @@ design findings of issue #17 that a person notices in the browser are asserted w
 One test, one browser context, one demo load: each role signs in once and walks its pages.
 """
 
-from io import StringIO
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
@@ -93,9 +90,7 @@ HR = [
 
 
 @pytest.fixture
-def demo_site(live_db):
-    call_command("load_demo_content", stdout=StringIO())
-    cache.clear()
+def demo_site(live_demo_content):
     yield
     cache.clear()
 
@@ -230,12 +225,19 @@ def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_serve
     from awareness.models import ProgrammeItemPage, Session
     from forms import case_flow
     from forms.models import IntegrityReport
+    from vpd.models import TeamInstructionPage
 
     session = Session.objects.order_by("pk").first()
     item = ProgrammeItemPage.objects.order_by("pk").first()
     case = IntegrityReport.objects.order_by("-pk").first()  # the demo's most recent case
     step = case_flow.allowed(case)[0].name  # a protocol step the case may take now
     employee = get_user_model().objects.get(username="medewerker")
+    manager = get_user_model().objects.get(username="leidinggevende")
+    other_team_instruction = next(
+        instruction
+        for instruction in TeamInstructionPage.objects.order_by("pk")
+        if not instruction.permissions_for_user(manager).can_edit()
+    )
     context = browser.new_context(base_url=live_server.url, locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -268,5 +270,12 @@ def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_serve
                     for path in paths
                 ],
             )
+
+        # The refusal a manager gets for another team's instruction in the admin
+        # (vpd/templates/vpd/admin_forbidden.html, answered by vpd.middleware).
+        context.clear_cookies()
+        sign_in(page, "leidinggevende", DEMO_PASSWORD)
+        walk(page, axe, [f"/admin/pages/{other_team_instruction.pk}/edit/"], expect_status=403)
+        assert page.get_by_role("heading", level=1).inner_text() == "Geen toegang"
     finally:
         context.close()

@@ -5,13 +5,11 @@ import pytest
 
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
-from tests.demo_database import load_demo
 
 
 @pytest.fixture
-def demo_site(live_db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path  # the demo PDFs
-    load_demo()
+def demo_site(live_demo_content):
+    """The demo with its PDFs (in the live demo's media folder)."""
 
 
 def test_employee_searches_from_the_header_with_the_keyboard(page, axe, demo_site):

@@ -10,8 +10,7 @@ from safework.models import Declaration, DeclarationStatus, Placement, Position,
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_of_the_safe_working_environment():
-    call_command("load_demo_content", stdout=StringIO())
+def test_demo_content_of_the_safe_working_environment(demo_content):
     snapshot = (Position.objects.count(), Placement.objects.count(), Declaration.objects.count())
     call_command("load_demo_content", stdout=StringIO())
     assert (Position.objects.count(), Placement.objects.count(), Declaration.objects.count()) == snapshot
