@@ -11,6 +11,8 @@ IDP_PORT ?= 8001
 STAMP := .make
 DEV := DJANGO_SETTINGS_MODULE=portal.settings.dev
 TEST := DJANGO_SETTINGS_MODULE=portal.settings.test
+# Test processes (pytest-xdist): one per core by default; TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
 
 .PHONY: help install run run-sso serve test test-only check lint format migrate demo assets messages system-packages bench bench-stats bench-search typecheck test-distributed loadtest loadtest-signups backup-restore-check screenshots
 
@@ -89,8 +91,8 @@ typecheck: $(STAMP)/python ## mypy with django-stubs over the service, permissio
 
 test: install check test-only ## Set up and run the whole suite (unit, integration, browser)
 
-test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass options)
-	$(TEST) $(BIN)/python -m pytest $(PYTEST_ARGS)
+test-only: ## Run the test suite without the set-up steps (PYTEST_ARGS to pass options, TEST_WORKERS=0 for one process)
+	$(TEST) $(BIN)/python -m pytest --numprocesses=$(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench-stats: $(STAMP)/python ## Benchmark the annual statistics over 1,000,000 records (PostgreSQL when DATABASE_URL says so)
 	$(TEST) $(BIN)/python scripts/bench_statistics.py
@@ -104,4 +106,4 @@ bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,
 
 # --- tasks (#19): the distributed shape ---
 test-distributed: $(STAMP)/python ## Cross-server suite: 2 gunicorn + nginx + task worker (DATABASE_URL=postgres://… throwaway, CACHE_LOCATION=redis://…)
-	scripts/cluster.sh $(MAKE) test-only PYTEST_ARGS="tests/distributed -p no:cacheprovider $(PYTEST_ARGS)"
+	scripts/cluster.sh $(MAKE) test-only TEST_WORKERS=0 PYTEST_ARGS="tests/distributed -p no:cacheprovider $(PYTEST_ARGS)"

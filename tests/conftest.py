@@ -1,10 +1,21 @@
 import copy
+import os
 
 import pytest
 
 from portal.roles import Role
 from tests.demo_database import LIVE_DEMO, SHARED_DEMO, load_demo, run_order
 from tests.portal.factories import UserFactory
+
+
+def pytest_configure(config):
+    """Under pytest-xdist each test process gets a Redis database of its own (the given number,
+    then one less per process), as tests empty theirs; servers they start inherit it."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("PORTAL_TEST_REDIS_URL")
+    if worker and url:
+        base, number = url.rsplit("/", 1)
+        os.environ["PORTAL_TEST_REDIS_URL"] = f"{base}/{int(number) - int(worker.removeprefix('gw'))}"
 
 
 @pytest.fixture(autouse=True)
