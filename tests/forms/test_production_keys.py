@@ -42,8 +42,8 @@ def test_production_refuses_the_development_and_test_encryption_keys(key):
         "",
         insecure_keys.DEV_AUDIT_KEY,
         insecure_keys.TEST_AUDIT_KEY,
-        "test-" + secrets.token_urlsafe(32),
-        secrets.token_urlsafe(16),  # too short
+        pytest.param("test-" + secrets.token_urlsafe(32), id="test-prefix"),
+        pytest.param(secrets.token_urlsafe(16), id="too-short"),
     ],
 )
 def test_production_refuses_a_missing_weak_or_public_audit_key(key):

@@ -2,11 +2,9 @@
 with file type and size; documents in a collection restricted to a group stay hidden from others."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
@@ -101,5 +99,4 @@ def test_query_count_does_not_grow_with_the_number_of_documents(search, django_a
 
 
 def test_demo_documents_are_loaded_once_and_found(demo_content):
-    call_command("load_demo_content", stdout=StringIO())
     assert Document.objects.filter(title="Handboek Utrechts Personeel \N{EN DASH} meldregeling").count() == 1

@@ -1,31 +1,12 @@
 """The statistics' demo content: historical figures and survey of the 2021 report, and the page."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from forms.statistics import service
-from forms.statistics.models import AnnualReportPage, EmployeeSurvey, HistoricalFigure
+from forms.statistics.models import AnnualReportPage, HistoricalFigure
 from home.models import Department
 
 pytestmark = pytest.mark.django_db
-
-
-def test_demo_is_idempotent(demo_content):
-    before = (
-        sorted(HistoricalFigure.objects.values_list("year", "key", "value")),
-        sorted(EmployeeSurvey.objects.values_list("year", "respondents", "experienced", "percentage")),
-        AnnualReportPage.objects.count(),
-    )
-    call_command("load_demo_content", stdout=StringIO())
-    after = (
-        sorted(HistoricalFigure.objects.values_list("year", "key", "value")),
-        sorted(EmployeeSurvey.objects.values_list("year", "respondents", "experienced", "percentage")),
-        AnnualReportPage.objects.count(),
-    )
-    assert before == after
-    assert after[2] == 1
 
 
 def test_historical_department_figures_use_real_department_slugs(demo_content):
