@@ -4,7 +4,7 @@ import os
 import pytest
 
 from portal.roles import Role
-from tests.demo_database import LIVE_DEMO, SHARED_DEMO, load_demo, run_order
+from tests.demo_database import LIVE_DEMO, SHARED_DEMO, load_demo, run_order, uses_db
 from tests.portal.factories import UserFactory
 
 
@@ -200,6 +200,15 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.hookimpl(trylast=True)
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Leave out the tests that never touch the test database (CI's PostgreSQL pass: they ran "
+        "in the SQLite pass and cannot tell the two apart).",
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """After pytest-django's ordering: the demo tests follow each other (tests/demo_database.py).
 
@@ -208,6 +217,10 @@ def pytest_collection_modifyitems(config, items):
     from django.db import connection
 
     items.sort(key=run_order)
+    if config.getoption("--database-tests-only"):
+        database_free = [item for item in items if not uses_db(item) and "postgres" not in item.keywords]
+        config.hook.pytest_deselected(items=database_free)
+        items[:] = [item for item in items if item not in database_free]
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (CI runs the suite on it too)")

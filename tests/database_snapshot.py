@@ -51,8 +51,8 @@ class PostgreSQLSnapshot:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute("TRUNCATE " + ", ".join(f"public.{quote(table)}" for table in self.tables))
             for table in self.tables:
-                # Table names from Django's own models, quoted: no outside input.
-                cursor.execute(f"INSERT INTO public.{quote(table)} SELECT * FROM {SCHEMA}.{quote(table)}")  # noqa: S608
+                copy = f"INSERT INTO public.{quote(table)} SELECT * FROM {SCHEMA}.{quote(table)}"  # noqa: S608 - names of Django's own tables, quoted
+                cursor.execute(copy)
             for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
                 cursor.execute(statement)
 

@@ -58,6 +58,7 @@ def test_wrong_search_settings_fail_loudly(url, version):
         wagtailsearch_backends("django.db.backends.sqlite3", url, version)
 
 
+@pytest.mark.django_db  # about the configured database: runs in CI's PostgreSQL pass too
 def test_the_running_settings_match_the_database():
     backend = settings.WAGTAILSEARCH_BACKENDS["default"]
     assert backend["BACKEND"] == "wagtail.search.backends.database"
