@@ -10,12 +10,18 @@ from tests.portal.factories import UserFactory
 
 def pytest_configure(config):
     """Under pytest-xdist each test process gets a Redis database of its own (the given number,
-    then one less per process), as tests empty theirs; servers they start inherit it."""
+    then one less per process), as tests empty theirs, and a media folder of its own (the demo's
+    documents); servers they start inherit the Redis database."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
     url = os.environ.get("PORTAL_TEST_REDIS_URL")
-    if worker and url:
+    if url:
         base, number = url.rsplit("/", 1)
         os.environ["PORTAL_TEST_REDIS_URL"] = f"{base}/{int(number) - int(worker.removeprefix('gw'))}"
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = settings.MEDIA_ROOT / f"test-{worker}"
 
 
 @pytest.fixture(autouse=True)

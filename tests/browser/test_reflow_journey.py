@@ -3,7 +3,7 @@ the project's own admin templates is opened at 320, 375 and 1280 CSS pixels and 
 sideways as a page (axe-core runs on each page at a phone and a desktop width). Along the way, the
 design findings of issue #17 that a person notices in the browser are asserted where they show.
 
-One test, one browser context, one demo load: each role signs in once and walks its pages.
+One test per role, each in a browser context of its own on the demo (restored from a copy for each).
 """
 
 import pytest
@@ -219,7 +219,8 @@ def review_step_with_a_very_long_word(page):
     assert page_width(page) <= 320, widest_elements(page, 320)
 
 
-def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_server, axe, demo_site):
+def demo_placeholders() -> dict[str, object]:
+    """The demo's objects that the admin paths above name by number."""
     from django.contrib.auth import get_user_model
 
     from awareness.models import ProgrammeItemPage, Session
@@ -227,55 +228,57 @@ def test_every_page_type_reflows_at_phone_and_desktop_widths(browser, live_serve
     from forms.models import IntegrityReport
     from vpd.models import TeamInstructionPage
 
-    session = Session.objects.order_by("pk").first()
-    item = ProgrammeItemPage.objects.order_by("pk").first()
     case = IntegrityReport.objects.order_by("-pk").first()  # the demo's most recent case
-    step = case_flow.allowed(case)[0].name  # a protocol step the case may take now
-    employee = get_user_model().objects.get(username="medewerker")
     manager = get_user_model().objects.get(username="leidinggevende")
-    other_team_instruction = next(
-        instruction
-        for instruction in TeamInstructionPage.objects.order_by("pk")
-        if not instruction.permissions_for_user(manager).can_edit()
-    )
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        walk(page, axe, SIGNED_OUT[:-1])
-        walk(page, axe, SIGNED_OUT[-1:], expect_status=404)
-        review_step_with_a_very_long_word(page)
+    return {
+        "session": Session.objects.order_by("pk").first().pk,
+        "item": ProgrammeItemPage.objects.order_by("pk").first().pk,
+        "case": case.pk,
+        "step": case_flow.allowed(case)[0].name,  # a protocol step the case may take now
+        "employee": get_user_model().objects.get(username="medewerker").pk,
+        "other_team_instruction": next(
+            instruction.pk
+            for instruction in TeamInstructionPage.objects.order_by("pk")
+            if not instruction.permissions_for_user(manager).can_edit()
+        ),
+    }
 
-        sign_in(page, "medewerker", DEMO_PASSWORD)
-        walk(page, axe, EMPLOYEE)
+
+# One test per role (the employee's long list in two), so that test processes share the walk.
+def test_signed_out_pages_reflow(page, axe, demo_site):
+    walk(page, axe, SIGNED_OUT[:-1])
+    walk(page, axe, SIGNED_OUT[-1:], expect_status=404)
+    review_step_with_a_very_long_word(page)
+
+
+@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
+def test_employee_pages_reflow(page, axe, demo_site, half):
+    sign_in(page, "medewerker", DEMO_PASSWORD)
+    middle = len(EMPLOYEE) // 2
+    walk(page, axe, EMPLOYEE[:middle] if half == 0 else EMPLOYEE[middle:])
+    if half == 0:
         header_and_type_scale(page)
         one_focus_style(page)
 
-        for username, paths in (
-            ("leidinggevende", MANAGER),
-            ("redacteur", EDITOR),
-            ("integriteitsbureau", OFFICE),
-            ("beheerder", ADMINISTRATOR),
-            ("hr", HR),
-        ):
-            context.clear_cookies()
-            sign_in(page, username, DEMO_PASSWORD)
-            walk(
-                page,
-                axe,
-                [
-                    path.format(
-                        session=session.pk, item=item.pk, case=case.pk, step=step, employee=employee.pk
-                    )
-                    for path in paths
-                ],
-            )
 
+@pytest.mark.parametrize(
+    ("username", "paths"),
+    [
+        ("leidinggevende", MANAGER),
+        ("redacteur", EDITOR),
+        ("integriteitsbureau", OFFICE),
+        ("beheerder", ADMINISTRATOR),
+        ("hr", HR),
+    ],
+    ids=["manager", "editor", "office", "administrator", "hr"],
+)
+def test_role_pages_reflow(page, axe, demo_site, username, paths):
+    placeholders = demo_placeholders()
+    sign_in(page, username, DEMO_PASSWORD)
+    walk(page, axe, [path.format(**placeholders) for path in paths])
+    if username == "leidinggevende":
         # The refusal a manager gets for another team's instruction in the admin
         # (vpd/templates/vpd/admin_forbidden.html, answered by vpd.middleware).
-        context.clear_cookies()
-        sign_in(page, "leidinggevende", DEMO_PASSWORD)
-        walk(page, axe, [f"/admin/pages/{other_team_instruction.pk}/edit/"], expect_status=403)
+        path = f"/admin/pages/{placeholders['other_team_instruction']}/edit/"
+        walk(page, axe, [path], expect_status=403)
         assert page.get_by_role("heading", level=1).inner_text() == "Geen toegang"
-    finally:
-        context.close()
