@@ -47,14 +47,26 @@ def wants_shared_demo(item: pytest.Item) -> bool:
     return DEMO_FIXTURE in getattr(item, "fixturenames", ()) and not is_transactional(item)
 
 
+def restores_serialized_data(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback")) or (
+        "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+    )
+
+
 def run_order(item: pytest.Item) -> int:
     """pytest-django's order (plain database tests, transactional ones, the rest) with the demo
-    tests at the end of the plain database tests, so that they follow each other."""
+    tests at the end of the plain database tests, so that they follow each other.
+
+    Transactional tests with a serialized rollback come before the other transactional ones: the
+    flush after a plain transactional test lets Django re-create the content types under new ids,
+    and the next serialized rollback then fails on them ("duplicate key ... django_content_type").
+    The flush after a serialized one leaves the tables empty, as the next one needs them."""
     if is_transactional(item):
-        return 2
+        return 2 if restores_serialized_data(item) else 3
     if wants_shared_demo(item):
         return 1
-    return 0 if uses_db(item) else 3
+    return 0 if uses_db(item) else 4
 
 
 class SharedDemo:
