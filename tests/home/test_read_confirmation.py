@@ -1,6 +1,7 @@
 """Read and confirm: employees confirm the current version; managers see counts per department."""
 
 import pytest
+from django.utils.html import escape
 
 from home.models import ReadConfirmation
 from home.services import confirmation_rates
@@ -114,7 +115,7 @@ def test_rates_page_per_role(client, make_user, roles, status):
     if status == 200:
         body = response.content.decode()
         assert "Stadsbedrijven" in body and "100%" in body
-        assert profile.user.get_full_name() not in body and profile.user.username not in body
+        assert escape(profile.user.get_full_name()) not in body and profile.user.username not in body
 
 
 def test_rates_page_signed_out_goes_to_sign_in(client):
