@@ -205,7 +205,6 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"demo content loaded {SHARED_DEMO.loads}x for the `demo_content` tests")
 
 
-@pytest.hookimpl(trylast=True)
 def pytest_addoption(parser):
     parser.addoption(
         "--database-tests-only",
@@ -215,6 +214,7 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """After pytest-django's ordering: the demo tests follow each other (tests/demo_database.py).
 
