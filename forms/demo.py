@@ -22,7 +22,7 @@ from forms.models import (
     Status,
 )
 from home.models import Department
-from portal.demo import DEMO_PASSWORD
+from portal.demo import give_demo_password
 from portal.mfa.demo import give_demo_totp
 from portal.roles import Role
 
@@ -421,8 +421,7 @@ def _advisors() -> list:
                 "email": f"{username}@portaal.invalid",
             },
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
+        if created and give_demo_password(user):
             user.save(update_fields=["password"])
         user.groups.add(group, employees)
         give_demo_totp(user)  # advisors prove a second factor (portal/mfa/; secret in the README)

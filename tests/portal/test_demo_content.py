@@ -86,3 +86,20 @@ def test_demo_departments_include_those_of_the_annual_report(demo_content):
     for name in ["Werk & Inkomen", "Volksgezondheid", "Stadsbedrijven", "Ruimte", "BSN", "Wijken"]:
         assert name in names
     assert Department.objects.filter(abbreviation="VTH").exists()
+
+
+def test_a_demo_account_whose_password_was_changed_gets_the_demo_password_back(make_user):
+    from portal.demo import give_demo_password
+
+    first, second = make_user(), make_user()
+    for user in (first, second):
+        user.set_password("changed by someone")
+        assert give_demo_password(user)  # changed: the caller saves it
+        assert user.check_password(DEMO_PASSWORD)
+    # One hash for every account of a load (the public password, hashed once), so a reload checks it once.
+    assert first.password == second.password
+    assert not give_demo_password(first)  # already the demo password: nothing to save
+    # Control: a password that is not the demo password is never taken for it.
+    first.set_password("another")
+    assert not first.check_password(DEMO_PASSWORD)
+    assert give_demo_password(first) and first.check_password(DEMO_PASSWORD)
