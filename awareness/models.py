@@ -222,15 +222,40 @@ class ProgrammeItemPage(Page):
 
     def search_result_context(self) -> dict:
         """What the site search shows beside this item: the next session's date and places left."""
-        upcoming = self.own_sessions().filter(start__gte=timezone.now(), cancelled=False).first()
-        if upcoming is None:
-            return {"date": None, "places_left": None, "is_past": True}
-        return {
-            "date": upcoming.start,
-            "places_left": upcoming.places_left,
-            "session": upcoming,  # its places left are a part the page cache fills in
-            "is_past": False,
-        }
+        return type(self).search_result_contexts([self])[self.pk]
+
+    @classmethod
+    def search_result_contexts(cls, items) -> dict[int, dict]:
+        """`search_result_context` of a page of search results at once (by page id): the next
+        session of every item in one query, not one per result."""
+        keys = {item.translation_key for item in items}
+        upcoming = (
+            Session.objects.with_counts()
+            .filter(
+                item__translation_key__in=keys,
+                item__locale__language_code=default_language(),
+                start__gte=timezone.now(),
+                cancelled=False,
+            )
+            .annotate(item_key=models.F("item__translation_key"))
+            .order_by("start", "pk")
+        )
+        first: dict = {}
+        for session in upcoming:
+            first.setdefault(session.item_key, session)
+        contexts = {}
+        for item in items:
+            session = first.get(item.translation_key)
+            if session is None:
+                contexts[item.pk] = {"date": None, "places_left": None, "is_past": True}
+            else:
+                contexts[item.pk] = {
+                    "date": session.start,
+                    "places_left": session.places_left,
+                    "session": session,  # its places left are a part the page cache fills in
+                    "is_past": False,
+                }
+        return contexts
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,6 @@
 """Site search over live pages the person may see, in the current language."""
 
+from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
@@ -73,11 +74,13 @@ def search(request):
                 % {"count": paginator.num_pages}
             )
         count = paginator.count
+        found_here = list(page_of_results.object_list)
+        contexts = result_contexts(found_here)
         items = [
             document_item(found)
             if isinstance(found, AbstractDocument)
-            else result_item(request, found, query)
-            for found in page_of_results.object_list
+            else result_item(request, found, query, contexts.get(found.pk))
+            for found in found_here
         ]
         # Past sessions rank below upcoming ones (stable: relevance order within each group).
         items.sort(key=lambda item: ("document" in item, item["is_past"]))  # documents stay last
@@ -106,10 +109,24 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-def result_item(request, page: Page, query) -> dict:
-    extra = {}
-    if hasattr(page, "search_result_context"):
-        extra = page.search_result_context() or {}
+def result_contexts(found) -> dict[int, dict]:
+    """What page types show beside their results, for a page of results: each type's
+    `search_result_contexts(pages)` (one query per type, by page id), where it has one."""
+    by_type = defaultdict(list)
+    for item in found:
+        if not isinstance(item, AbstractDocument) and hasattr(type(item), "search_result_contexts"):
+            by_type[type(item)].append(item)
+    contexts: dict[int, dict] = {}
+    for model, pages in by_type.items():
+        contexts.update(model.search_result_contexts(pages))
+    return contexts
+
+
+def result_item(request, page: Page, query, extra: dict | None = None) -> dict:
+    """One page result; `extra` is what its type shows beside it (`search_result_context`)."""
+    if extra is None and hasattr(page, "search_result_context"):
+        extra = page.search_result_context()
+    extra = extra or {}
     # A long page (the code of conduct) opens at the article that matched, with its text as snippet.
     anchor, part = services.matching_anchor(page, query.terms)
     url = page.get_url(request)

@@ -68,6 +68,26 @@ def test_search_results_budget_does_not_grow_with_results(client, employee, demo
     )  # +1: the must-read banner; +1: places left of every session listed, in one query
 
 
+def test_search_results_with_programme_items_do_not_cost_a_query_per_item(client, employee, demo_content):
+    """Each programme item in the results shows its next session: one query for the page of results,
+    not one per item (the search page is rendered again after every publish)."""
+    from tests.awareness.factories import SessionFactory, in_days, programme_item
+
+    made = []
+
+    def more_items():
+        for _ in range(2):
+            number = len(made)
+            item = programme_item(title=f"Weerbaarheidskompas {number}")
+            SessionFactory(item=item, start=in_days(10 + number))
+            made.append(item)
+
+    counts = assert_query_budget(
+        client, employee, "/nl/zoeken/?q=weerbaarheidskompas", budget=42, grow=more_items
+    )
+    assert counts[1] == counts[2]
+
+
 def test_a_cached_page_costs_three_queries(client, employee, demo_content, django_assert_max_num_queries):
     """Session, user and the content generation; no routing, no page tree, no rendering. (A content
     page adds one per personal hole: page feedback answered, must-read confirmed, page followed.)"""
