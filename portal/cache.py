@@ -44,6 +44,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -77,6 +78,8 @@ CONTENT_MODELS = [
     "taggit.Tag",
     "wagtailsearchpromotions.SearchPromotion",  # shown on cached search results
 ]
+#: How often a request that waits for another one's render of the same shell looks again.
+RENDER_POLL_SECONDS = 0.01
 # Headers of a page response worth keeping with its shell (the rest is added by middleware).
 STORED_HEADERS = {"content-type", "content-language", "x-robots-tag", "link"}
 
@@ -113,6 +116,14 @@ def current_generation(scope: str = CONTENT) -> int:
 def is_fresh(dependencies: dict[str, int], generations: dict[str, int]) -> bool:
     """True when none of the scopes a shell showed has changed since it was rendered."""
     return all(generations.get(scope, 0) == value for scope, value in dependencies.items())
+
+
+def is_at_least(dependencies: dict[str, int], generations: dict[str, int]) -> bool:
+    """True when a shell was rendered from these numbers or newer ones (another request rendered it
+    after this one read them): what it shows is at least as recent as what this request would."""
+    return bool(dependencies) and all(
+        value >= generations.get(scope, 0) for scope, value in dependencies.items()
+    )
 
 
 def bump(*scopes: str, using: str | None = None) -> None:
@@ -475,6 +486,8 @@ class PageCacheMiddleware:
         # App views (by URL name) whose output is the same for everyone, such as search results;
         # they are rendered as shells too, so personal use is still noticed and never stored.
         self.views = set(getattr(settings, "PAGE_CACHE_VIEWS", []))
+        # How long a request waits for another one that renders the same stale shell (0: never).
+        self.render_wait = float(getattr(settings, "PAGE_CACHE_RENDER_WAIT", 2.0))
 
     def __call__(self, request):
         kind = self.eligible(request)
@@ -487,7 +500,15 @@ class PageCacheMiddleware:
             logger.warning("Page cache generation unavailable", exc_info=True)
             return self.get_response(request)
         key = self.key(request, with_query=kind == "view", profile=profile)
-        entry = fresh_entry(self.read(key), generations)
+        stored = self.read(key)
+        entry = fresh_entry(stored, generations)
+        claimed = False
+        if entry is None and stored is not None and request.method == "GET":
+            # The shell went stale (a publish, a bump): one request renders it again and the others
+            # for the same page wait for that shell, instead of each rendering it on the same cores.
+            claimed = self.claim_render(key)
+            if not claimed:
+                entry = self.wait_for_render(key, generations)
         if entry is not None:
             if kind == "view":
                 cached_view_served.send(
@@ -496,6 +517,14 @@ class PageCacheMiddleware:
             return self.respond(request, entry)
         if request.method != "GET":
             return self.get_response(request)
+        try:
+            return self.render(request, kind, key, generations)
+        finally:
+            if claimed:
+                self.release_render(key)  # the shell is stored by now, or will not be
+
+    def render(self, request, kind: str, key: str, generations: dict[str, int]):
+        """Let Django render the page as a shell; store it unless the render was personal."""
         capture = Capture(generations=generations)
         request._page_cache = capture
         if kind == "view":
@@ -525,6 +554,55 @@ class PageCacheMiddleware:
         response.content = fill_holes(shell, request)
         patch_cache_control(response, private=True)
         return response
+
+    # -- one render per stale shell ---------------------------------------------------------------
+    # The claim lives in the page cache itself: shared by every server when the shells are (Redis),
+    # per process when they are (local memory), as the shell the others wait for is.
+
+    def claim_render(self, key: str) -> bool:
+        """True when this request renders the shell again; False when another one does already."""
+        if self.render_wait <= 0:
+            return True
+        try:
+            return bool(_cache().add(f"{key}:rendering", 1, int(self.render_wait) + 5))
+        except Exception:  # a cache outage must only make pages slower
+            logger.warning("Page cache unavailable (claim)", exc_info=True)
+            return True
+
+    def release_render(self, key: str) -> None:
+        try:
+            _cache().delete(f"{key}:rendering")
+        except Exception:  # the claim expires by itself
+            logger.warning("Page cache unavailable (release)", exc_info=True)
+
+    def is_rendering(self, key: str) -> bool:
+        try:
+            return _cache().get(f"{key}:rendering") is not None
+        except Exception:
+            logger.warning("Page cache unavailable (claim)", exc_info=True)
+            return False
+
+    def wait_for_render(self, key: str, generations: dict[str, int]):
+        """The shell another request is rendering, once stored; None when that request ends without
+        storing one (a personal render) or takes longer than PAGE_CACHE_RENDER_WAIT: this request
+        renders it then.
+
+        A shell rendered from newer numbers than this request read is as good (it shows what this
+        request would show, or later changes); an older one is not."""
+        deadline = time.monotonic() + self.render_wait
+        while time.monotonic() < deadline:
+            self.pause(RENDER_POLL_SECONDS)
+            rendering = self.is_rendering(key)  # before the read: a shell stored meanwhile is seen
+            entry = self.read(key)
+            if entry is not None and is_at_least(entry.get("dependencies") or {}, generations):
+                return entry
+            if not rendering:
+                return None
+        return None
+
+    @staticmethod
+    def pause(seconds: float) -> None:
+        time.sleep(seconds)
 
     def eligible(self, request) -> str | None:
         """ "page" for a Wagtail page, "view" for an app view listed in PAGE_CACHE_VIEWS (its
