@@ -21,6 +21,7 @@ import random
 import re
 import time
 
+import gevent
 from gevent.event import Event
 from locust import FastHttpUser, constant_throughput, events, task
 
@@ -34,6 +35,8 @@ CODE_URL = os.environ.get("LOADTEST_CODE_URL", "/nl/gedragscode/")
 CODE_ID = os.environ.get("LOADTEST_CODE_ID", "")
 CALENDAR_URL = os.environ.get("LOADTEST_CALENDAR_URL", "/nl/bewustwording/kalender/")
 SESSION_IDS = [int(pk) for pk in os.environ.get("LOADTEST_SESSION_IDS", "").split(",") if pk]
+# Seconds after everyone signed in before the figures start (cold caches: `_end_warm_up`).
+WARM_UP_SECONDS = float(os.environ.get("LOADTEST_WARM_UP", "3"))
 SEARCHES = ["integriteit", "gedragscode", "melden", "agressie", "vertrouwenspersoon", "geschenken"]
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 DEPARTMENT = re.compile(r'<option value="(\d+)"')
@@ -79,9 +82,10 @@ class Employee(FastHttpUser):
         _signed_in.append(time.monotonic())
         if len(_signed_in) == USERS:
             took = _signed_in[-1] - _started.get("wall", _signed_in[0])
-            print(f"All {USERS} employees signed in after {took:.1f} s; the figures start now", flush=True)
+            print(f"All {USERS} employees signed in after {took:.1f} s", flush=True)
             self.environment.stats.reset_all()
             _everyone_in.set()
+            gevent.spawn_later(WARM_UP_SECONDS, _end_warm_up, self.environment)
         _everyone_in.wait()
 
     def _request(self, method: str, path: str, name: str, *, expect: int = 200, **kwargs):
@@ -161,6 +165,21 @@ class Employee(FastHttpUser):
         )
 
 
+def _end_warm_up(environment) -> None:
+    """The first seconds after everyone signed in: every page is rendered for the first time in each
+    server process while all employees send their first request together. Printed on their own,
+    like the sign-ins; the figures start after them."""
+    total = environment.stats.total
+    if total.num_requests:
+        print(
+            f"Warm-up: {total.num_requests} requests in the first {WARM_UP_SECONDS:g} s, p99 "
+            f"{total.get_response_time_percentile(0.99):.0f} ms, slowest {total.max_response_time:.0f} ms;"
+            " the figures start now",
+            flush=True,
+        )
+    environment.stats.reset_all()
+
+
 _started: dict[str, float] = {}
 _signed_in: list[float] = []
 _everyone_in = Event()
@@ -174,6 +193,18 @@ def _cpu_seconds() -> float:
 @events.test_start.add_listener
 def _remember_start(environment, **kwargs):
     _started.update(wall=time.monotonic(), cpu=_cpu_seconds())
+
+
+# LOADTEST_TRACE: one line per request after everyone signed in (wall-clock time, name, ms), to
+# line the slow ones up with the editor's publishes (loadtest/run.py writes those to the same file).
+TRACE = os.environ.get("LOADTEST_TRACE")
+
+
+@events.request.add_listener
+def _trace(request_type, name, response_time, **kwargs):
+    if TRACE and _everyone_in.is_set():
+        with open(TRACE, "a") as trace:
+            trace.write(f"{time.time():.3f}\t{name}\t{response_time:.1f}\n")
 
 
 @events.quitting.add_listener

@@ -9,7 +9,9 @@ failures per request type, Locust's own CPU share, and the page cache's hit rate
 server-side counters the gunicorn workers log as they exit (portal/page_cache_stats.py).
 
 Options: --seconds (default 60), --rate (requests/s, default 100), --users (default 20),
---publish-every (default 20 s), --cache redis|locmem.
+--publish-every (default 20 s), --cache redis|locmem, --shared-shells (page shells in
+Redis too), --warm-up (default 3 s after everyone signed in,
+printed on its own), --trace FILE (each request and publish).
 """
 
 # ruff: noqa: S603 - runs fixed commands (manage.py, gunicorn, redis-server, locust)
@@ -23,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -94,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--publish-every", type=float, default=20.0)
     parser.add_argument("--cache", choices=["redis", "locmem"], default="redis")
+    parser.add_argument(
+        "--shared-shells", action="store_true", help="page shells in Redis, shared by the workers"
+    )
+    parser.add_argument("--warm-up", type=float, default=3.0, help="seconds before the figures start")
+    parser.add_argument("--trace", help="write each request's time and latency, and each publish, here")
     args = parser.parse_args(argv)
 
     base_env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
@@ -119,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         code_url, code_id, calendar_url, session_ids = ([*line.split()[1:], "", "", "", ""])[:4]
         if args.cache == "redis":
             servers.append(start_redis(tmp, prod_env))
+            if args.shared_shells:  # the page cache in Redis too (database 1): one set of shells
+                location = prod_env["CACHE_LOCATION"].rsplit("/", 1)[0] + "/1"
+                prod_env.update(PAGE_CACHE_BACKEND=prod_env["CACHE_BACKEND"], PAGE_CACHE_LOCATION=location)
         gunicorn, port = start_gunicorn(tmp, prod_env)
         servers.append(gunicorn)
         wait_for(port, "/healthz")
@@ -138,12 +149,16 @@ def main(argv: list[str] | None = None) -> int:
 
         def publish() -> None:  # an editor, from a process of its own (as the admin on another server)
             while not stop_publishing.wait(args.publish_every):
+                published = time.time()
                 editor.stdin.write("publish\n")
                 editor.stdin.flush()
                 if not any(line.startswith("PUBLISHED") for line in editor.stdout):
                     print("  (the editor process stopped)", flush=True)
                     return
                 print("  (an editor published a page)", flush=True)
+                if args.trace:
+                    with open(args.trace, "a") as trace:
+                        trace.write(f"{published:.3f}\tpublish\t{(time.time() - published) * 1000:.1f}\n")
 
         publisher = threading.Thread(target=publish, daemon=True)
         publisher.start()
@@ -155,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             "LOADTEST_CODE_ID": code_id,
             "LOADTEST_CALENDAR_URL": calendar_url,
             "LOADTEST_SESSION_IDS": session_ids,
+            "LOADTEST_WARM_UP": str(args.warm_up),
+            **({"LOADTEST_TRACE": str(Path(args.trace).resolve())} if args.trace else {}),
         }
         locust = Path(PYTHON).with_name("locust")
         result = subprocess.run(
