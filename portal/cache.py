@@ -36,6 +36,10 @@ What keeps it safe:
   `PAGE_CACHE_TIMEOUT` bounds how long a shell lives (for content that depends on the date).
   Writes that bypass model signals (`QuerySet.update`, `bulk_create`) call `bump()` themselves.
 
+- A stale shell is rendered once: the first request claims the render in the page cache, and the
+  others for the same page wait (up to `PAGE_CACHE_RENDER_WAIT`) for a shell rendered from the
+  numbers they read or newer ones, never the stale one (`claim_render`, `wait_for_render`).
+
 portal/fastpath.py answers hits for signed-in people before Django's request cycle.
 """
 

@@ -7,7 +7,7 @@ import dj_database_url
 
 from search.conf import wagtailsearch_backends
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -220,6 +220,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 PAGE_CACHE_RELEASE = env_str("PAGE_CACHE_RELEASE", "")  # e.g. the deployed commit
+# How long a request waits for another one rendering the same stale shell (0: render at once).
+PAGE_CACHE_RENDER_WAIT = env_float("PAGE_CACHE_RENDER_WAIT", 2.0)
 # Serve cached pages before Django's request cycle (portal/fastpath.py): "auto" = when the default
 # cache is shared by the app servers (Redis), true, or false.
 PAGE_CACHE_FAST_PATH = env_str("PAGE_CACHE_FAST_PATH", "auto")
