@@ -1,4 +1,34 @@
+import os
+
 import pytest
+from django.core.cache import caches
+
+REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
+
+
+@pytest.fixture(
+    params=[
+        "locmem",
+        pytest.param(
+            "redis", marks=pytest.mark.skipif(not REDIS_URL, reason="PORTAL_TEST_REDIS_URL is not set")
+        ),
+    ]
+)
+def cache_backend(request, settings):
+    """Runs a page cache test on the local-memory caches and, when CI provides one, on a real Redis
+    server (shells, claims and sessions shared as between servers in production)."""
+    if request.param == "redis":
+        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+        settings.CACHES = {
+            "default": {**backend, "KEY_PREFIX": "page-cache-default"},
+            "pages": {**backend, "KEY_PREFIX": "page-cache-pages"},
+        }
+        settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    for cache in caches.all():
+        cache.clear()
+    yield request.param
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

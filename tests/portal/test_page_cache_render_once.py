@@ -8,8 +8,6 @@ page cache, so it is shared by the servers exactly when the shells are.
 Each scenario runs on the local-memory cache and, when CI provides one, on a real Redis server.
 """
 
-import os
-
 import pytest
 from django.test import Client
 
@@ -17,7 +15,6 @@ from home.models import ContentPage
 from portal import cache as page_cache
 from portal.cache import PageCacheMiddleware, is_at_least
 
-REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
 pytestmark = pytest.mark.django_db
 
 SECTION = "/nl/heldere-afspraken/"
@@ -27,28 +24,6 @@ SECTION = "/nl/heldere-afspraken/"
 def page_cache_header(settings):
     """These tests read how the cache answered from X-Page-Cache, which only DEBUG sends."""
     settings.DEBUG = True
-
-
-@pytest.fixture(
-    params=[
-        "locmem",
-        pytest.param(
-            "redis", marks=pytest.mark.skipif(not REDIS_URL, reason="PORTAL_TEST_REDIS_URL is not set")
-        ),
-    ]
-)
-def cache_backend(request, settings):
-    if request.param == "redis":
-        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
-        settings.CACHES = {
-            "default": {**backend, "KEY_PREFIX": "render-once-default"},
-            "pages": {**backend, "KEY_PREFIX": "render-once-pages"},
-        }
-    from django.core.cache import caches
-
-    caches["pages"].clear()
-    yield request.param
-    caches["pages"].clear()
 
 
 def reader(make_user, name: str) -> Client:
@@ -61,6 +36,13 @@ def publish_new_title(title: str) -> None:
     page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
     page.title = title
     page.save_revision().publish()
+
+
+def after_a_publish(make_user) -> Client:
+    """Anna's visit stored the section's shell; a publish made it stale. Returns Bert, who opens it next."""
+    reader(make_user, "anna").get(SECTION)
+    publish_new_title("Afspraken die iedereen kent")
+    return reader(make_user, "bert")
 
 
 class Pauses:
@@ -121,9 +103,7 @@ def test_control_without_waiting_every_request_renders_the_stale_shell_itself(
 ):
     """The same scenario with PAGE_CACHE_RENDER_WAIT=0: shows that the test above can fail."""
     settings.PAGE_CACHE_RENDER_WAIT = 0
-    first, waiting = reader(make_user, "anna"), reader(make_user, "bert")
-    first.get(SECTION)
-    publish_new_title("Afspraken die iedereen kent")
+    waiting = after_a_publish(make_user)
     pauses = Pauses()
     monkeypatch.setattr(PageCacheMiddleware, "pause", pauses)
     response = waiting.get(SECTION)
@@ -136,9 +116,7 @@ def test_when_the_other_render_stores_nothing_the_waiting_request_renders_itself
 ):
     """The other render was personal, failed or is on a server that went away: the claim is gone and
     no newer shell came. The waiting request renders the page at the first look, not after the limit."""
-    first, waiting = reader(make_user, "anna"), reader(make_user, "bert")
-    first.get(SECTION)
-    publish_new_title("Afspraken die iedereen kent")
+    waiting = after_a_publish(make_user)
     another_request_holds_the_claim(monkeypatch)
     pauses = Pauses()
     monkeypatch.setattr(PageCacheMiddleware, "pause", pauses)
@@ -151,9 +129,7 @@ def test_a_render_that_takes_too_long_is_not_waited_for_beyond_the_limit(
     cache_backend, demo_content, make_user, monkeypatch, settings
 ):
     settings.PAGE_CACHE_RENDER_WAIT = 0.5
-    first, waiting = reader(make_user, "anna"), reader(make_user, "bert")
-    first.get(SECTION)
-    publish_new_title("Afspraken die iedereen kent")
+    waiting = after_a_publish(make_user)
     another_request_holds_the_claim(monkeypatch)
     monkeypatch.setattr(PageCacheMiddleware, "is_rendering", lambda self, key: True)  # never done
     clock = [1000.0]

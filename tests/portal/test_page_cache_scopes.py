@@ -8,10 +8,7 @@ Each scenario runs on the local-memory cache and, when CI provides one, on a rea
 (PORTAL_TEST_REDIS_URL), as in production.
 """
 
-import os
-
 import pytest
-from django.core.cache import caches
 from django.db import transaction
 from django.test import Client
 
@@ -26,7 +23,6 @@ from portal.models import CacheGeneration
 from portal.page_scopes import CONTENT, SESSIONS, statistics
 from tests.awareness.factories import SessionFactory, in_days, programme_item
 
-REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
 pytestmark = pytest.mark.django_db
 
 HOME = "/nl/"
@@ -37,29 +33,6 @@ SECTION = "/nl/heldere-afspraken/"
 def page_cache_header(settings):
     """These tests read how the cache answered from X-Page-Cache, which only DEBUG sends."""
     settings.DEBUG = True
-
-
-@pytest.fixture(
-    params=[
-        "locmem",
-        pytest.param(
-            "redis", marks=pytest.mark.skipif(not REDIS_URL, reason="PORTAL_TEST_REDIS_URL is not set")
-        ),
-    ]
-)
-def cache_backend(request, settings):
-    if request.param == "redis":
-        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
-        settings.CACHES = {
-            "default": {**backend, "KEY_PREFIX": "scopes-default"},
-            "pages": {**backend, "KEY_PREFIX": "scopes-pages"},
-        }
-        settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-    for cache in caches.all():
-        cache.clear()
-    yield request.param
-    for cache in caches.all():
-        cache.clear()
 
 
 @pytest.fixture
