@@ -593,8 +593,8 @@ class PageCacheMiddleware:
 
         A shell rendered from newer numbers than this request read is as good (it shows what this
         request would show, or later changes); an older one is not."""
-        deadline = time.monotonic() + self.render_wait
-        while time.monotonic() < deadline:
+        deadline = self.clock() + self.render_wait
+        while self.clock() < deadline:
             self.pause(RENDER_POLL_SECONDS)
             rendering = self.is_rendering(key)  # before the read: a shell stored meanwhile is seen
             entry = self.read(key)
@@ -604,9 +604,9 @@ class PageCacheMiddleware:
                 return None
         return None
 
-    @staticmethod
-    def pause(seconds: float) -> None:
-        time.sleep(seconds)
+    # The waiting's clock and pause, as methods so that tests replace them without real waiting.
+    clock = staticmethod(time.monotonic)
+    pause = staticmethod(time.sleep)
 
     def eligible(self, request) -> str | None:
         """ "page" for a Wagtail page, "view" for an app view listed in PAGE_CACHE_VIEWS (its
