@@ -3,14 +3,16 @@ import os
 import pytest
 from django.core.cache import caches
 
-REDIS_URL = os.environ.get("PORTAL_TEST_REDIS_URL")
+# Whether a Redis server is given; its URL is read when a test runs: under pytest-xdist,
+# tests/conftest.py gives each test process a database of its own after this file is imported.
+HAS_REDIS = bool(os.environ.get("PORTAL_TEST_REDIS_URL"))
 
 
 @pytest.fixture(
     params=[
         "locmem",
         pytest.param(
-            "redis", marks=pytest.mark.skipif(not REDIS_URL, reason="PORTAL_TEST_REDIS_URL is not set")
+            "redis", marks=pytest.mark.skipif(not HAS_REDIS, reason="PORTAL_TEST_REDIS_URL is not set")
         ),
     ]
 )
@@ -18,7 +20,8 @@ def cache_backend(request, settings):
     """Runs a page cache test on the local-memory caches and, when CI provides one, on a real Redis
     server (shells, claims and sessions shared as between servers in production)."""
     if request.param == "redis":
-        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+        location = os.environ["PORTAL_TEST_REDIS_URL"]  # this test process's database
+        backend = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": location}
         settings.CACHES = {
             "default": {**backend, "KEY_PREFIX": "page-cache-default"},
             "pages": {**backend, "KEY_PREFIX": "page-cache-pages"},
