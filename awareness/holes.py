@@ -2,11 +2,13 @@
 
 from urllib.parse import quote
 
+from django.db.models import Count, Q
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext, ngettext
 
 from awareness import services
 from portal import holes
+from portal.prepared import PreparedQuery
 
 
 @holes.register("awareness.feed_token")
@@ -45,13 +47,30 @@ def places_html(session, style: str = "line") -> str:
     return escape(gettext("Vol: wachtlijst"))
 
 
+def _session_places(session_ids):
+    from awareness.models import Registration, Session
+
+    confirmed = Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
+    return (
+        Session.objects.filter(pk__in=session_ids)
+        .annotate(confirmed_count=confirmed)
+        .values_list("pk", "capacity", "cancelled", "confirmed_count")
+    )
+
+
+_PLACES = PreparedQuery(_session_places)
+
+
 @holes.register_batch("awareness.places")
 def places(person: holes.Person, calls: list[tuple[str, ...]]) -> list[str]:
     """Places left of every session on the page, in one query."""
     from awareness.models import Session
 
-    ids = {int(session_id) for session_id, _style in calls if session_id.isdigit()}
-    sessions = Session.objects.with_counts().in_bulk(ids) if ids else {}
+    ids = sorted({int(session_id) for session_id, _style in calls if session_id.isdigit()})
+    sessions = {}
+    for pk, capacity, cancelled, confirmed_count in _PLACES(ids) if ids else []:
+        sessions[pk] = Session(pk=pk, capacity=capacity, cancelled=cancelled)
+        sessions[pk].confirmed_count = confirmed_count
     return [
         places_html(sessions.get(int(session_id)) if session_id.isdigit() else None, style)
         for session_id, style in calls

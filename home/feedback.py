@@ -83,12 +83,6 @@ def shows_confidential_advisors(page) -> bool:
     return False
 
 
-def already_given(user_id: int, page_id: int, revision_id: int) -> bool:
-    return PageFeedback.objects.filter(
-        page_id=page_id, revision_id=revision_id, respondent=respondent_key(user_id)
-    ).exists()
-
-
 def record(*, user_id: int, page: Page, useful: bool, comment: str = "") -> bool:
     """Store one answer for the page's live version; False when this person already answered it.
 

@@ -1,11 +1,18 @@
 """The personal part of page feedback (see portal/holes.py): the form, or thanks once answered."""
 
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from home.feedback import COMMENT_MAX_LENGTH, already_given
+from home.feedback import COMMENT_MAX_LENGTH, PageFeedback, respondent_key
 from portal import holes
+from portal.prepared import PreparedQuery
+
+# Asked on every view of every page with feedback: compiled once (portal/prepared.py).
+_GIVEN = PreparedQuery(
+    lambda page_id, revision_id, respondent: PageFeedback.objects.filter(
+        page_id=page_id, revision_id=revision_id, respondent=respondent
+    ).values_list("pk")[:1]
+)
 
 
 @holes.register("home.page_feedback")
@@ -13,7 +20,7 @@ def page_feedback(person: holes.Person, page_id: str, revision_id: str) -> str:
     """One query: has this person answered this version of the page? Else the question's form."""
     if person.pk is None:
         return ""
-    if already_given(person.pk, int(page_id), int(revision_id or 0)):
+    if _GIVEN(int(page_id), int(revision_id or 0), respondent_key(person.pk)):
         return format_html(
             '<p class="utrecht-paragraph">{}</p>',
             gettext("Dank je wel. Je hebt al gereageerd op deze versie van de pagina."),
@@ -36,7 +43,7 @@ def page_feedback(person: holes.Person, page_id: str, revision_id: str) -> str:
         '<button class="utrecht-button utrecht-button--secondary-action" type="submit" '
         'name="useful" value="nee">'
         "{no}</button></div></form>",
-        action=reverse("home:page_feedback", args=[int(page_id)]),
+        action=holes.url("home:page_feedback", int(page_id)),
         csrf=person.csrf_token(),
         label=gettext("Toelichting (niet verplicht)"),
         help=gettext("We zien niet wie je bent. Schrijf geen namen of andere persoonsgegevens."),

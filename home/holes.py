@@ -10,7 +10,6 @@ from functools import cache
 
 from django.db import connection
 from django.template.defaultfilters import date as format_date
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
@@ -61,7 +60,7 @@ def read_confirmation(person: holes.Person, page_id: str, source_id: str, versio
         '<p class="utrecht-paragraph">{}</p>'
         '<button class="utrecht-button utrecht-button--primary-action" type="submit">{}</button>'
         "</form>",
-        reverse("home:confirm_read", args=[int(page_id)]),
+        holes.url("home:confirm_read", int(page_id)),
         person.csrf_token(),
         gettext("Bevestig dat je versie %(version)s van de gedragscode hebt gelezen.") % {"version": version},
         gettext("Ik heb de gedragscode gelezen"),

@@ -23,9 +23,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from portal import holes
+from portal.prepared import PreparedQuery
 
 #: How many items the personal and recent blocks show at most.
 SESSIONS_SHOWN = 5
@@ -110,26 +112,27 @@ def _block(body, empty_text: str):
     return body or format_html('<p class="utrecht-paragraph">{}</p>', empty_text)
 
 
+def _confirmed_pages(user_id, page_ids):
+    from home.models import ReadConfirmation
+
+    return ReadConfirmation.objects.filter(user_id=user_id, page_id__in=page_ids).values_list(
+        "page_id", "version"
+    )
+
+
+_CONFIRMED = PreparedQuery(_confirmed_pages)
+
+
 @holes.register("home.must_read")
 def must_read(person: holes.Person, items_json: str) -> str:
     """The must-read items this person still has to confirm, each a link to where they confirm."""
-    from home.models import ReadConfirmation
-
     if person.pk is None:
         return ""
     items = [
         (int(source), str(version), str(url), str(title))
         for source, version, url, title in json.loads(items_json)
     ]
-    confirmed = (
-        set(
-            ReadConfirmation.objects.filter(
-                user_id=person.pk, page_id__in=[item[0] for item in items]
-            ).values_list("page_id", "version")
-        )
-        if items
-        else set()
-    )
+    confirmed = set(_CONFIRMED(person.pk, [item[0] for item in items])) if items else set()
     open_items = [item for item in items if (item[0], item[1]) not in confirmed]
     if not open_items:
         return _block("", gettext("Je hebt alles gelezen en bevestigd. Dank je wel."))
@@ -147,7 +150,9 @@ def must_read(person: holes.Person, items_json: str) -> str:
     )
 
 
-def _upcoming_registrations(user_id: int):
+def _upcoming_registrations(user_id: int, now):
+    """This person's confirmed and waitlisted places in sessions that have not ended, soonest first,
+    each with how many people are ahead of them on the waitlist."""
     from awareness.models import Registration
 
     waitlisted = Registration.Status.WAITLISTED
@@ -166,50 +171,72 @@ def _upcoming_registrations(user_id: int):
         Registration.objects.filter(
             user_id=user_id,
             status__in=[Registration.Status.CONFIRMED, waitlisted],
-            session__end__gte=timezone.now(),
+            session__end__gte=now,
             session__cancelled=False,
         )
-        .select_related("session__item__locale")
         .annotate(places_ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0)))
-        .order_by("session__start", "pk")[:SESSIONS_SHOWN]
+        .order_by("session__start", "pk")
+        .values_list(
+            "status",
+            "places_ahead",
+            "session__start",
+            "session__item__url_path",
+            "session__item__title",
+            "session__item__translation_key",
+            "session__item__locale__language_code",
+        )[:SESSIONS_SHOWN]
     )
+
+
+def _item_translations(language: str, translation_keys):
+    from awareness.models import ProgrammeItemPage
+
+    return (
+        ProgrammeItemPage.objects.live()
+        .filter(locale__language_code=language, translation_key__in=translation_keys)
+        .values_list("translation_key", "url_path", "title")
+    )
+
+
+_UPCOMING = PreparedQuery(_upcoming_registrations)
+_TRANSLATIONS = PreparedQuery(_item_translations)
 
 
 @holes.register("home.my_sessions")
 def my_sessions(person: holes.Person) -> str:
     """Next sessions this person is signed up for, and their place on waitlists."""
-    from awareness.calendar import translations_of
     from awareness.models import Registration
 
     if person.pk is None:
         return ""
-    registrations = list(_upcoming_registrations(person.pk))
+    registrations = _UPCOMING(person.pk, timezone.now())
     # The sessions belong to the Dutch items; the English home names their translations.
     language = get_language()
-    foreign = [r.session.item for r in registrations if r.session.item.locale.language_code != language]
-    translated = translations_of(foreign, Locale.get_active().pk) if foreign else {}
+    foreign = sorted({row[5] for row in registrations if row[6] != language})
+    translated = {}
+    if foreign:
+        content_language = get_supported_content_language_variant(language)
+        translated = {key: (path, title) for key, path, title in _TRANSLATIONS(content_language, foreign)}
     rows = []
-    for registration in registrations:
-        session = registration.session
-        shown = translated.get(session.item.translation_key)
-        when = format_date(timezone.localtime(session.start), "l j F Y, H:i")
-        if registration.status == Registration.Status.WAITLISTED:
-            place = registration.places_ahead + 1
-            status = gettext("Op de wachtlijst, plaats %(place)s") % {"place": place}
+    for status, places_ahead, start, url_path, title, translation_key, item_language in registrations:
+        shown = translated.get(translation_key)
+        when = format_date(timezone.localtime(start), "l j F Y, H:i")
+        if status == Registration.Status.WAITLISTED:
+            status_text = gettext("Op de wachtlijst, plaats %(place)s") % {"place": places_ahead + 1}
         else:
-            status = gettext("Aangemeld")
+            status_text = gettext("Aangemeld")
         rows.append(
             (
-                (shown or session.item).get_url() or "",
-                language if shown else session.item.locale.language_code,
-                (shown or session.item).title,
+                person.page_url(shown[0] if shown else url_path),
+                language if shown else item_language,
+                shown[1] if shown else title,
                 when,
-                status,
+                status_text,
             )
         )
     link = format_html(
         '<p class="utrecht-paragraph"><a class="utrecht-link" href="{}">{}</a></p>',
-        reverse("awareness:my_registrations"),
+        holes.url("awareness:my_registrations"),
         gettext("Al je aanmeldingen"),
     )
     if not rows:
@@ -225,24 +252,20 @@ def my_sessions(person: holes.Person) -> str:
     return format_html('<ul class="utrecht-unordered-list portal-home-list">{}</ul>{}', items, link)
 
 
-def _team_instructions(user_id: int, language: str):
+def _team_instructions(user_id: int):
+    """The live team instructions of the teams this person manages or of their department."""
     from vpd.models import TeamInstructionPage
 
-    pages = (
+    return (
         TeamInstructionPage.objects.live()
         .filter(Q(team__managers=user_id) | Q(team__department__employee_profiles__user=user_id))
-        .select_related("team", "locale")
         .distinct()
         .order_by("team__name", "path")
+        .values_list("team_id", "team__name", "path", "url_path", "title", "locale__language_code")
     )
-    chosen: dict[int, object] = {}
-    for page in pages:  # per team: the page in the language asked for, else the first one
-        current = chosen.get(page.team_id)
-        if current is None or (
-            page.locale.language_code == language and current.locale.language_code != language
-        ):
-            chosen[page.team_id] = page
-    return list(chosen.values())
+
+
+_TEAM_INSTRUCTIONS = PreparedQuery(_team_instructions)
 
 
 @holes.register("home.my_team")
@@ -250,8 +273,14 @@ def my_team(person: holes.Person) -> str:
     """The VPD team instruction of this person's team(s): teams they manage or of their department."""
     if person.pk is None:
         return ""
-    pages = _team_instructions(person.pk, get_language() or "nl")
-    if not pages:
+    language = get_language() or "nl"
+    chosen: dict[int, tuple] = {}
+    for team_id, team_name, _path, url_path, title, page_language in _TEAM_INSTRUCTIONS(person.pk):
+        # Per team: the page in the language asked for, else the first one.
+        current = chosen.get(team_id)
+        if current is None or (page_language == language and current[2] != language):
+            chosen[team_id] = (url_path, title, page_language, team_name)
+    if not chosen:
         return _block(
             "",
             gettext(
@@ -264,6 +293,9 @@ def my_team(person: holes.Person) -> str:
             "",
             '<li class="utrecht-unordered-list__item"><a class="utrecht-link" href="{}" lang="{}">{}</a>'
             '<br><span class="portal-home-meta">{}</span></li>',
-            ((page.get_url() or "", page.locale.language_code, page.title, page.team.name) for page in pages),
+            (
+                (person.page_url(url_path), page_language, title, team_name)
+                for url_path, title, page_language, team_name in chosen.values()
+            ),
         ),
     )

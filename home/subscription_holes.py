@@ -8,7 +8,6 @@ import uuid
 from functools import cache
 
 from django.db import connection
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from wagtail.models import Page
@@ -68,7 +67,7 @@ def must_read_banner(person: holes.Person, *items: str) -> str:
                 (
                     gettext("Lees versie %(version)s van de gedragscode en bevestig dat je hem hebt gelezen.")
                     % {"version": version},
-                    reverse("home:must_read", args=[page_id]),
+                    holes.url("home:must_read", page_id),
                     gettext("Lezen en bevestigen"),
                 )
                 for page_id, version in open_items
@@ -90,7 +89,7 @@ def follow_button(person: holes.Person, page_id: str, translation_key: str, next
         following = cursor.fetchone() is not None
     if following:
         action, text, button = (
-            reverse("home:unfollow"),
+            holes.url("home:unfollow"),
             gettext(
                 "Je volgt deze pagina en de pagina's eronder: wijzigingen krijg je in je dagelijkse e-mail."
             ),
@@ -98,7 +97,7 @@ def follow_button(person: holes.Person, page_id: str, translation_key: str, next
         )
     else:
         action, text, button = (
-            reverse("home:follow"),
+            holes.url("home:follow"),
             gettext("Wil je een dagelijkse e-mail als deze pagina of een pagina eronder verandert?"),
             gettext("Volg deze pagina"),
         )
@@ -116,6 +115,6 @@ def follow_button(person: holes.Person, page_id: str, translation_key: str, next
         next_url,
         text,
         button,
-        reverse("home:subscriptions"),
+        holes.url("home:subscriptions"),
         gettext("Mijn abonnementen"),
     )

@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import SimpleNamespace
 from urllib.parse import quote, unquote
 
+from django.urls import get_script_prefix, reverse
 from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import get_language
 
 
 def _secret_token() -> str:
@@ -54,16 +58,59 @@ _batched: set[str] = set()
 
 @dataclass(frozen=True)
 class Person:
-    """Who a page is filled in for: what holes may use (no model instance, so no lazy queries)."""
+    """Who a page is filled in for: what holes may use (no model instance, so no lazy queries).
+
+    One `Person` is made per response. `csrf_token()` masks the cookie's secret once per response
+    (every form of the page carries the same masked token, as one response may); `page_url()` links
+    to pages and reads the sites' root paths once per response instead of once per link.
+    """
 
     pk: int
     username: str
     full_name: str
     csrf_token: Callable[[], str]
+    #: Wagtail's cache object for the sites' root paths (`Page.get_url_parts(request=...)`).
+    memo: SimpleNamespace = field(default_factory=SimpleNamespace, compare=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "csrf_token", _once(self.csrf_token))
 
     @property
     def display_name(self) -> str:
         return self.full_name or self.username
+
+    def page_url(self, url_path: str) -> str:
+        """The link `Page.get_url()` gives a page with this `url_path`: relative with one site."""
+        from wagtail.models import Page
+
+        parts = Page(url_path=url_path).get_url_parts(request=self.memo)
+        if parts is None or parts[2] is None:
+            return ""
+        _site, root_url, path = parts
+        sites = {root.site_id for root in self.memo._wagtail_cached_site_root_paths}
+        return path if len(sites) == 1 else root_url + path
+
+
+def _once(function: Callable[[], str]) -> Callable[[], str]:
+    answer: list[str] = []  # a Person serves one response, in one thread
+
+    def once() -> str:
+        if not answer:
+            answer.append(function())
+        return answer[0]
+
+    return once
+
+
+def url(name: str, *args) -> str:
+    """`reverse(name, args)` in the active language, remembered per process: holes run on every
+    view, and the same few links cost a URL resolver walk each time otherwise."""
+    return _reverse(get_language(), get_script_prefix(), name, tuple(str(arg) for arg in args))
+
+
+@lru_cache(maxsize=4096)
+def _reverse(language: str | None, prefix: str, name: str, args: tuple[str, ...]) -> str:
+    return reverse(name, args=args)
 
 
 def register(name: str) -> Callable[[HoleFunction], HoleFunction]:
