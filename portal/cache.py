@@ -664,7 +664,8 @@ class PageCacheMiddleware:
 
     @staticmethod
     def respond(request, entry: dict) -> HttpResponse:
-        response = HttpResponse(fill_holes(entry["content"], request))
+        generation = entry["dependencies"].get(CONTENT)
+        response = HttpResponse(fill_holes(entry["content"], request, content_generation=generation))
         for name, value in entry["headers"].items():
             response[name] = value
         page_cache_stats.mark(response, "hit")
@@ -672,16 +673,18 @@ class PageCacheMiddleware:
         return response
 
 
-def person_for(request) -> holes.Person:
+def person_for(request, content_generation: int | None = None) -> holes.Person:
     user = request.user
     return holes.Person(
         pk=user.pk,
         username=user.get_username(),
         full_name=user.get_full_name(),
         csrf_token=lambda: get_token(request),
+        content_generation=content_generation,
     )
 
 
-def fill_holes(content: bytes, request) -> bytes:
-    """Put the person's name, a fresh CSRF token and personal parts into a shell (bytes, UTF-8)."""
-    return holes.fill(content, person_for(request))
+def fill_holes(content: bytes, request, content_generation: int | None = None) -> bytes:
+    """Put the person's name, a fresh CSRF token and personal parts into a shell (bytes, UTF-8);
+    `content_generation`: of a stored shell that is fresh (see `holes.Person`)."""
+    return holes.fill(content, person_for(request, content_generation))

@@ -49,6 +49,7 @@ from django.utils.module_loading import import_string
 
 from portal import auth_cache, holes, mfa, page_cache_stats, user_sessions
 from portal.cache import (
+    CONTENT,
     PASSED_RESTRICTION_KEYS,
     _cache,
     _excluded_paths,
@@ -261,6 +262,7 @@ class FastPageApp:
             username=record["username"],
             full_name=record["full_name"],
             csrf_token=lambda: masked_csrf_token(secret),
+            content_generation=entry["dependencies"].get(CONTENT),
         )
         with translation.override(language):
             body = holes.fill(entry["content"], person)

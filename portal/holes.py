@@ -69,6 +69,9 @@ class Person:
     username: str
     full_name: str
     csrf_token: Callable[[], str]
+    #: The `content` generation of the shell being filled (portal/cache.py), when known: links to
+    #: pages are remembered per process for it, since every change that moves a page bumps it.
+    content_generation: int | None = None
     #: Wagtail's cache object for the sites' root paths (`Page.get_url_parts(request=...)`).
     memo: SimpleNamespace = field(default_factory=SimpleNamespace, compare=False, repr=False)
 
@@ -81,6 +84,18 @@ class Person:
 
     def page_url(self, url_path: str) -> str:
         """The link `Page.get_url()` gives a page with this `url_path`: relative with one site."""
+        if self.content_generation is None:
+            return self._page_url(url_path)
+        key = (self.content_generation, get_language(), url_path)
+        url = _page_urls.get(key)
+        if url is None:
+            url = self._page_url(url_path)
+            if len(_page_urls) >= MAX_PAGE_URLS:
+                _page_urls.clear()  # a new generation: the old links are never asked again
+            _page_urls[key] = url
+        return url
+
+    def _page_url(self, url_path: str) -> str:
         from wagtail.models import Page
 
         parts = Page(url_path=url_path).get_url_parts(request=self.memo)
@@ -89,6 +104,11 @@ class Person:
         _site, root_url, path = parts
         sites = {root.site_id for root in self.memo._wagtail_cached_site_root_paths}
         return path if len(sites) == 1 else root_url + path
+
+
+#: Links to pages by (content generation, language, url_path), per process.
+_page_urls: dict[tuple[int, str | None, str], str] = {}
+MAX_PAGE_URLS = 4096
 
 
 def _once(function: Callable[[], str]) -> Callable[[], str]:

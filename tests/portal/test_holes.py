@@ -1,8 +1,10 @@
 """Personal holes (portal/holes.py): filled per person, and only where the portal put them."""
 
 import pytest
+from wagtail.models import Site
 
 from portal import holes
+from tests.home.factories import content_page
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +44,38 @@ def test_part_arguments_survive_any_text():
 
     shell = holes.placeholder("tests.echo", "versie 2.0: nieuw", "@@", "a:b").encode()
     assert holes.fill(shell, person()) == b"versie 2.0: nieuw|@@|a:b"
+
+
+def test_a_person_links_to_pages_as_get_url_does(monkeypatch):
+    pages = [content_page(slug="over-ons"), content_page(slug="contact")]
+    anna = person()
+    expected = [page.get_url() for page in pages]
+    assert expected[0].startswith("/nl/")
+    reads = []
+    read = Site.get_site_root_paths
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(lambda: reads.append(1) or read()))
+    assert [anna.page_url(page.url_path) for page in pages] == expected
+    assert [anna.page_url(page.url_path) for page in pages] == expected
+    assert len(reads) == 1  # once for this person's response, not once per link
+
+
+def test_a_person_masks_the_csrf_token_once_per_response():
+    masks = iter(["eerste", "tweede"])
+    anna = person(csrf_token=lambda: next(masks))
+    assert anna.csrf_token() == anna.csrf_token() == "eerste"
+
+
+def test_links_are_remembered_per_content_generation_and_language(monkeypatch):
+    """Every change that can move a page (a page saved or moved, a site, a locale) bumps the
+    `content` generation, so a link remembered for one generation is never served for the next."""
+    page = content_page(slug="route")
+    old_url = page.get_url()
+    assert person(content_generation=7).page_url(page.url_path) == old_url
+
+    # The site moves to another path prefix (as an editor's change of the root would).
+    moved = [root._replace(root_url="https://elders.invalid") for root in Site.get_site_root_paths()]
+    moved.append(moved[0]._replace(site_id=moved[0].site_id + 1000, root_path="/nergens/"))
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(lambda: moved))
+    assert person(content_generation=7).page_url(page.url_path) == old_url  # remembered
+    assert person(content_generation=8).page_url(page.url_path) == "https://elders.invalid" + old_url
+    assert person().page_url(page.url_path) == "https://elders.invalid" + old_url  # generation unknown

@@ -12,12 +12,11 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from awareness.models import Registration, Session
 from home.feedback import PageFeedback
 from home.models import ReadConfirmation
-from portal import holes
 from portal.prepared import PreparedQuery
 from tests.awareness.factories import RegistrationFactory, SessionFactory, in_days, programme_item
 from tests.home.factories import content_page
@@ -142,22 +141,3 @@ def test_values_the_orm_changes_or_puts_into_the_sql_are_refused():
         PreparedQuery(lambda pk: Page.objects.filter(pk=pk))(3)  # not values_list()
     with pytest.raises(TypeError):
         PreparedQuery(lambda pk: Page.objects.filter(pk=pk).values_list("pk"))(None)
-
-
-def test_a_person_links_to_pages_as_get_url_does(monkeypatch):
-    pages = [content_page(slug="over-ons"), content_page(slug="contact")]
-    person = holes.Person(pk=1, username="a", full_name="", csrf_token=lambda: "t")
-    expected = [page.get_url() for page in pages]
-    assert expected[0].startswith("/nl/")
-    reads = []
-    read = Site.get_site_root_paths
-    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(lambda: reads.append(1) or read()))
-    assert [person.page_url(page.url_path) for page in pages] == expected
-    assert [person.page_url(page.url_path) for page in pages] == expected
-    assert len(reads) == 1  # once for this person's response, not once per link
-
-
-def test_a_person_masks_the_csrf_token_once_per_response():
-    masks = iter(["eerste", "tweede"])
-    person = holes.Person(pk=1, username="a", full_name="", csrf_token=lambda: next(masks))
-    assert person.csrf_token() == person.csrf_token() == "eerste"
