@@ -38,6 +38,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core import signals
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import request_finished
 from django.http import HttpRequest
@@ -67,6 +68,14 @@ logger = logging.getLogger(__name__)
 NOT_REPLAYED = {"set-cookie", "content-length", "date", "x-page-cache"}
 #: At most this many pages' headers are remembered per process (a page is a few hundred bytes).
 MAX_TEMPLATES = 4096
+#: Session engines that keep the session in the cache, where one `get_many` can read it.
+ONE_TRIP_SESSION_ENGINES = frozenset(
+    {"django.contrib.sessions.backends.cached_db", "django.contrib.sessions.backends.cache"}
+)
+#: The user's record was not read with the session.
+UNREAD = object()
+#: Sessions whose user this process remembers (a key and an id: about 100 bytes each).
+MAX_SESSIONS_REMEMBERED = 100_000
 _LANGUAGE = re.compile(r"^/([a-z]{2}(?:-[a-z]+)?)/")
 
 
@@ -163,6 +172,11 @@ class FastPageApp:
         self.templates: dict[tuple, list[tuple[str, str]]] = {}
         self.lock = threading.Lock()
         self._view_paths: dict[str, str] | None = None
+        #: session key -> user id, for sessions this process has read (see `session_and_record`).
+        self.session_users: dict[str, str] = {}
+        self.one_round_trip = settings.SESSION_ENGINE in ONE_TRIP_SESSION_ENGINES and (
+            settings.SESSION_CACHE_ALIAS == DEFAULT_CACHE_ALIAS
+        )
 
     def __call__(self, environ, start_response):
         if not self.enabled or environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
@@ -227,7 +241,7 @@ class FastPageApp:
         session_key = cookies.get(settings.SESSION_COOKIE_NAME)
         if not session_key:
             return None
-        session = self.session_store(session_key).load()
+        session, record = self.session_and_record(session_key)
         if "_messages" in session or not _is_model_backend(session.get(BACKEND_SESSION_KEY, "")):
             return None
         if not user_sessions.fast_path_may_serve(session):
@@ -237,7 +251,8 @@ class FastPageApp:
         user_id, session_hash = session.get(SESSION_KEY), session.get(HASH_SESSION_KEY)
         if user_id is None or not session_hash:
             return None
-        record = auth_cache.user_record(user_id)
+        if record is UNREAD:
+            record = auth_cache.user_record(user_id)
         if record is None or not constant_time_compare(session_hash, record["hash"]):
             return None
         if record.get("second_factor", True) and session.get(mfa.SESSION_KEY) not in mfa.METHODS:
@@ -270,6 +285,29 @@ class FastPageApp:
                 cached_view_served.send(sender=view, request=request, meta=entry.get("meta"))
         marker = [("X-Page-Cache", "hit")] if settings.DEBUG else []  # see portal/page_cache_stats.py
         return [*template, *marker, ("Content-Length", str(len(body)))], body
+
+    def session_and_record(self, session_key: str) -> tuple[dict, dict | object | None]:
+        """The session's data (as `SessionStore.load()` gives it) and its user's record
+        (portal/auth_cache.py), in one round trip to the shared cache for a session this process
+        has read before: a session's user never changes (signing in gives a new session key), so
+        the record's key is known before the session is read. Anything unexpected (the session gone
+        from the cache, another user in it) and the first read go the usual way, one after the other.
+        """
+        store = self.session_store(session_key)
+        user_id = self.session_users.get(session_key) if self.one_round_trip else None
+        if user_id is not None:
+            record_key = auth_cache.record_key(user_id)
+            found = caches[DEFAULT_CACHE_ALIAS].get_many([store.cache_key, record_key])
+            session = found.get(store.cache_key)
+            if isinstance(session, dict) and str(session.get(SESSION_KEY)) == user_id:
+                return session, found.get(record_key) or auth_cache.user_record(user_id)
+        session = store.load()
+        user_id = session.get(SESSION_KEY)
+        if user_id is not None:
+            if len(self.session_users) >= MAX_SESSIONS_REMEMBERED:
+                self.session_users.clear()
+            self.session_users[session_key] = str(user_id)
+        return session, UNREAD  # read once the session is known to be one the fast path serves
 
     def view_paths(self) -> dict[str, str]:
         """Path -> URL name of the app views in PAGE_CACHE_VIEWS, in every language (built once:

@@ -538,3 +538,73 @@ def test_pages_that_depend_on_the_person_are_rendered_by_django_every_time(
         answer = browser.get(path)
         assert answer.status == "200 OK" and answer.cache_state == "personal", (path, answer.cache_state)
         assert django_app.calls == calls + 1, path
+
+
+class CacheReads:
+    """Counts the reads of the default cache (where sessions and user records live)."""
+
+    def __init__(self, monkeypatch):
+        self.calls: list[str] = []
+        self.depth = 0  # the local-memory cache's get_many calls its own get
+        cache = caches["default"]
+        for name in ("get", "get_many"):
+            original = getattr(cache, name)
+            monkeypatch.setattr(cache, name, self.counting(name, original))
+
+    def counting(self, name, original):
+        def read(*args, **kwargs):
+            if not self.depth:
+                self.calls.append(name)
+            self.depth += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.depth -= 1
+
+        return read
+
+
+def test_a_known_session_and_its_users_record_are_read_in_one_round_trip(
+    demo_content, django_app, anna, settings, monkeypatch
+):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # as in production
+    browser = browser_for(FastPageApp(django_app), anna)
+    warm(browser)
+    assert browser.get(URL).cache_state == "fast_path"
+    reads = CacheReads(monkeypatch)
+    answer = browser.get(URL)
+    assert answer.cache_state == "fast_path" and "Anna Aarts" in answer.text
+    assert reads.calls == ["get_many"]  # the session and the record together; the shell is elsewhere
+
+    # Signing out (here, or on another server) ends what this process remembered of the session.
+    calls = django_app.calls
+    browser.client.logout()
+    answer = browser.get(URL)
+    assert django_app.calls == calls + 1 and answer.status.startswith("302")
+
+
+def test_a_remembered_session_still_notices_a_new_password_and_deactivation(
+    demo_content, django_app, anna, settings
+):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    browser = browser_for(FastPageApp(django_app), anna)
+    warm(browser)
+    assert browser.get(URL).cache_state == "fast_path"
+    anna.first_name = "Annemarie"
+    anna.save()  # the record is deleted: read again from the database with the session
+    assert "Annemarie Aarts" in browser.get(URL).text
+    anna.is_active = False
+    anna.save()
+    assert browser.get(URL).status.startswith("302")
+
+
+def test_the_database_session_engine_reads_one_after_the_other(
+    demo_content, django_app, anna, settings, monkeypatch
+):
+    """Control: without the session in the cache there is nothing to read together."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    browser = browser_for(FastPageApp(django_app), anna)
+    warm(browser)
+    reads = CacheReads(monkeypatch)
+    assert browser.get(URL).cache_state == "fast_path"
+    assert reads.calls == ["get"]  # the record only: the session came from the database
