@@ -1,10 +1,11 @@
 """Personal parts of the awareness room's pages (see portal/holes.py)."""
 
+from functools import lru_cache
 from urllib.parse import quote
 
 from django.db.models import Count, Q
 from django.utils.html import escape, format_html
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from awareness import services
 from portal import holes
@@ -30,7 +31,16 @@ def places_html(session, style: str = "line") -> str:
     "line" for the calendar's session lines, "search" for a search result."""
     if session is None:
         return ""
-    left = session.places_left
+    return places_text(session.places_left, session.cancelled, style)
+
+
+def places_text(left: int | None, cancelled: bool, style: str) -> str:
+    return _places_text(get_language(), left, cancelled, style)
+
+
+@lru_cache(maxsize=1024)
+def _places_text(language: str | None, left: int | None, cancelled: bool, style: str) -> str:
+    # The same few texts on every view of the calendar: translated once per language and number.
     if style == "search":
         if left is None:
             return ""
@@ -38,7 +48,7 @@ def places_html(session, style: str = "line") -> str:
         text = gettext("Vol") if left == 0 else free % {"counter": left}
         modifier = " portal-search-result__places--full" if left == 0 else ""
         return format_html('<span class="portal-search-result__places{}">{}</span>', modifier, text)
-    if session.cancelled:
+    if cancelled:
         return format_html("<strong>{}</strong>", gettext("Gaat niet door"))
     if left is None:
         return escape(gettext("Onbeperkt plaatsen"))
@@ -67,11 +77,12 @@ def places(person: holes.Person, calls: list[tuple[str, ...]]) -> list[str]:
     from awareness.models import Session
 
     ids = sorted({int(session_id) for session_id, _style in calls if session_id.isdigit()})
-    sessions = {}
-    for pk, capacity, cancelled, confirmed_count in _PLACES(ids) if ids else []:
-        sessions[pk] = Session(pk=pk, capacity=capacity, cancelled=cancelled)
-        sessions[pk].confirmed_count = confirmed_count
-    return [
-        places_html(sessions.get(int(session_id)) if session_id.isdigit() else None, style)
-        for session_id, style in calls
-    ]
+    sessions = {
+        pk: (Session.places_left_of(capacity, confirmed_count), cancelled)
+        for pk, capacity, cancelled, confirmed_count in (_PLACES(ids) if ids else [])
+    }
+    answers = []
+    for session_id, style in calls:
+        found = sessions.get(int(session_id)) if session_id.isdigit() else None
+        answers.append("" if found is None else places_text(*found, style))
+    return answers

@@ -365,7 +365,12 @@ class Session(models.Model):
         confirmed = getattr(self, "confirmed_count", None)
         if confirmed is None:
             confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED).count()
-        return max(self.capacity - confirmed, 0)
+        return self.places_left_of(self.capacity, confirmed)
+
+    @staticmethod
+    def places_left_of(capacity: int | None, confirmed: int) -> int | None:
+        """Places left with this capacity (None: unlimited) and this many confirmed."""
+        return None if capacity is None else max(capacity - confirmed, 0)
 
     @property
     def is_full(self) -> bool:
