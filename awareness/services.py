@@ -14,6 +14,7 @@ from functools import partial
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -41,9 +42,21 @@ class Applicant:
 
 
 def register(session_id: int, applicant: Applicant) -> Registration:
-    """Register `applicant` for the session: confirmed while places are left, else waitlisted."""
+    """Register `applicant` for the session: confirmed while places are left, else waitlisted.
+
+    Every sign-up for the session queues on its row lock, so the lock is held for as few round
+    trips as possible: the locked read (the session row only, `of=("self",)`: the item's page rows
+    stay free for editors and for sign-ups to its other sessions), one count, the insert, the commit.
+    The count is a statement of its own after the lock is granted: in READ COMMITTED a statement
+    sees what was committed before it began, and the locking read began before the previous holder
+    committed, so a count inside it would miss that holder's registration.
+    """
     with transaction.atomic():
-        session = Session.objects.select_for_update().select_related("item").get(pk=session_id)
+        session = (
+            Session.objects.select_for_update(of=("self",))
+            .select_related("item__edition")  # the annual figures' year, without a query under the lock
+            .get(pk=session_id)
+        )
         registration = _register(session, applicant)
     transaction.on_commit(lambda: send_registration_email(registration))
     return registration
@@ -57,22 +70,30 @@ def _register(session: Session, applicant: Applicant) -> Registration:
     if not session.is_open:
         raise RegistrationError(_("De aanmelding voor deze sessie is gesloten."))
     email = applicant.email.strip().lower()
-    active = Registration.objects.filter(session=session).exclude(status=Registration.Status.CANCELLED)
-    if active.filter(email=email).exists():
+    # One query for both: is this address already registered, and how many places are taken.
+    counts = (
+        Registration.objects.filter(session=session)
+        .exclude(status=Registration.Status.CANCELLED)
+        .aggregate(
+            mine=Count("pk", filter=Q(email=email)),
+            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        )
+    )
+    if counts["mine"]:
         raise RegistrationError(_("Je bent al aangemeld voor deze sessie."))
-    confirmed = active.filter(status=Registration.Status.CONFIRMED).count()
-    full = session.capacity is not None and confirmed >= session.capacity
+    full = session.capacity is not None and counts["confirmed"] >= session.capacity
     try:
-        with transaction.atomic():
-            return Registration.objects.create(
-                session=session,
-                user_id=applicant.user_id,
-                name=applicant.name.strip(),
-                email=email,
-                department_id=applicant.department_id,
-                language=applicant.language,
-                status=Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED,
-            )
+        # No savepoint of its own: a duplicate (the constraint) ends the whole sign-up, and the
+        # caller's transaction rolls back with the error.
+        return Registration.objects.create(
+            session=session,
+            user_id=applicant.user_id,
+            name=applicant.name.strip(),
+            email=email,
+            department_id=applicant.department_id,
+            language=applicant.language,
+            status=Registration.Status.WAITLISTED if full else Registration.Status.CONFIRMED,
+        )
     except IntegrityError as error:
         raise RegistrationError(_("Je bent al aangemeld voor deze sessie.")) from error
 
