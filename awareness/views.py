@@ -49,11 +49,8 @@ def default_department(user):
 def register(request, session_id: int):
     # The form shows places left (counted with the session); a sign-up counts under its lock, and
     # a refused one's page counts them when it shows them (`Session.places_left`).
-    sessions = (
-        Session.objects.with_counts() if request.method != "POST" else Session.objects.select_related("item")
-    )
+    sessions = Session.objects.with_counts() if request.method != "POST" else Session.objects.all()
     session = get_object_or_404(sessions.filter(item__live=True), pk=session_id)
-    item = session.item
     problem = None
     if session.cancelled:
         problem = _("Deze sessie gaat niet door.")
@@ -97,6 +94,7 @@ def register(request, session_id: int):
                 )
             return redirect("awareness:my_registrations")
     # The session belongs to the Dutch item; the page speaks of its translation where there is one.
+    item = session.item  # loaded with the session for the form, on its own after a refused sign-up
     shown = item.get_translation_or_none(Locale.get_active())
     if shown is None or not shown.live:
         shown = item
