@@ -87,10 +87,21 @@ class ResilienceWeekProvider(StatisticsProvider):
         if isinstance(instance, EditionPage):
             return instance.year
         if isinstance(instance, Registration):
-            instance = Session.objects.select_related("item__edition").filter(pk=instance.session_id).first()
+            # The session the registration was saved with (a sign-up loads it under its lock).
+            if Registration.session.is_cached(instance):
+                instance = instance.session
+            else:
+                instance = (
+                    Session.objects.select_related("item__edition").filter(pk=instance.session_id).first()
+                )
         if isinstance(instance, Session):
             instance = instance.item
         if isinstance(instance, ProgrammeItemPage) and instance.edition_id:
+            if (
+                ProgrammeItemPage.edition.is_cached(instance)
+                and getattr(instance.edition, "pk", None) == instance.edition_id
+            ):
+                return instance.edition.year
             return EditionPage.objects.filter(pk=instance.edition_id).values_list("year", flat=True).first()
         return None
 
@@ -184,8 +195,12 @@ class YearRoundProvider(StatisticsProvider):
         from awareness.models import ProgrammeItemPage, Registration, Session
 
         if isinstance(instance, Registration):
-            start = Session.objects.filter(pk=instance.session_id).values_list("start", flat=True).first()
-            return {start.year} if start else set()
+            if Registration.session.is_cached(instance):  # as a sign-up saves it: no query
+                start = instance.session.start
+            else:
+                start = Session.objects.filter(pk=instance.session_id).values_list("start", flat=True).first()
+            year = year_from(start)
+            return {year} if year else set()
         if isinstance(instance, Session):
             year = year_from(instance.start)
             return {year} if year else set()

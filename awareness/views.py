@@ -47,8 +47,10 @@ def default_department(user):
 
 
 def register(request, session_id: int):
-    session = get_object_or_404(Session.objects.with_counts().filter(item__live=True), pk=session_id)
-    item = session.item
+    # The form shows places left (counted with the session); a sign-up counts under its lock, and
+    # a refused one's page counts them when it shows them (`Session.places_left`).
+    sessions = Session.objects.with_counts() if request.method != "POST" else Session.objects.all()
+    session = get_object_or_404(sessions.filter(item__live=True), pk=session_id)
     problem = None
     if session.cancelled:
         problem = _("Deze sessie gaat niet door.")
@@ -58,9 +60,10 @@ def register(request, session_id: int):
         problem = _("De aanmelding voor deze sessie is gesloten.")
     initial = {
         "name": request.user.get_full_name() or request.user.get_username(),
-        "email": request.user.email,
-        "department": default_department(request.user),
+        "email": request.user.email,  # also the value posted: the field is disabled (below)
     }
+    if not request.POST:  # a posted form carries the department chosen; initial shows on a new form
+        initial["department"] = default_department(request.user)
     form = RegistrationForm(request.POST or None, initial=initial)
     if request.user.email:
         # The account's address: people register themselves, not others, and only once.
@@ -91,6 +94,7 @@ def register(request, session_id: int):
                 )
             return redirect("awareness:my_registrations")
     # The session belongs to the Dutch item; the page speaks of its translation where there is one.
+    item = session.item  # loaded with the session for the form, on its own after a refused sign-up
     shown = item.get_translation_or_none(Locale.get_active())
     if shown is None or not shown.live:
         shown = item

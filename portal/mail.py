@@ -67,7 +67,7 @@ def send_mail_later(
         "attachments": [_encode(file) for file in attachments],
     }
     mail_task = send_confidential_mail_task if confidential else send_mail_task
-    if _writes_task_rows():
+    if writes_task_rows():
         # The row commits or rolls back with the caller's write (a transactional outbox).
         mail_task.enqueue(message=message)
     else:
@@ -107,7 +107,9 @@ def _send(mail_task, message: dict, attempt: int) -> int:
     return sent
 
 
-def _writes_task_rows() -> bool:
+def writes_task_rows() -> bool:
+    """True when queued mail is a row in the database, committed with the caller's transaction
+    (the database task backend: production, `make serve`); False when it is sent in process."""
     from django_tasks_db import DatabaseBackend
 
     return isinstance(send_mail_task.get_backend(), DatabaseBackend)

@@ -35,5 +35,5 @@ def register_without_lock(session_id, applicant):
 
     session = Session.objects.select_related("item").get(pk=session_id)
     registration = services._register(session, applicant)
-    transaction.on_commit(lambda: services.send_registration_email(registration))
+    transaction.on_commit(lambda: services.queue_registration_email(registration))
     return registration
