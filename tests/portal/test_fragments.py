@@ -1,0 +1,133 @@
+"""The navigation kept between renders (portal/fragments.py, portal/navigation.py): a publish shows
+in the menu, breadcrumbs and language links of every page at once, the current section is marked
+on every page, and nothing of a preview is kept.
+
+Run without the page cache (PAGE_CACHE_ENABLED=false), so every response is a real render and
+only the fragments are kept; `test_page_cache.py` checks the same with the page cache on.
+"""
+
+import re
+
+import pytest
+from django.test import Client, RequestFactory
+from django.utils import translation
+
+from home.models import CodeOfConductPage, ContentPage
+from portal import fragments, navigation
+
+pytestmark = pytest.mark.django_db
+
+CODE = "/nl/heldere-afspraken/gedragscode/"
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings, cache_backend):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def reader(employee):
+    client = Client()
+    client.force_login(employee)
+    return client
+
+
+TOKENS = re.compile(r'(name="csrfmiddlewaretoken" value="|nonce=")[^"]+"')
+
+
+def menu_of(html: str) -> str:
+    return re.search(r'<nav class="utrecht-nav-bar portal-nav".*?</nav>', html, re.S).group(0)
+
+
+def crumbs_of(html: str) -> str:
+    return re.search(r'<nav class="utrecht-breadcrumb-nav.*?</nav>', html, re.S).group(0)
+
+
+def languages_of(html: str) -> str:
+    return re.search(r'<nav class="utrecht-alternate-lang-nav.*?</nav>', html, re.S).group(0)
+
+
+def publish_section_title(title: str, language: str = "nl") -> None:
+    page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code=language)
+    page.title = title
+    page.save_revision().publish()
+
+
+def test_a_publish_shows_in_the_kept_menu_and_breadcrumbs_at_once(demo_content, reader):
+    before = reader.get(CODE).content.decode()
+    assert "Heldere afspraken" in menu_of(before) and "Heldere afspraken" in crumbs_of(before)
+    again = reader.get(CODE).content.decode()  # from the kept parts: the same navigation
+    assert menu_of(again) + crumbs_of(again) == menu_of(before) + crumbs_of(before)
+    publish_section_title("Afspraken die gelden")
+    after = reader.get(CODE).content.decode()
+    assert "Afspraken die gelden" in menu_of(after)
+    assert "Afspraken die gelden" in crumbs_of(after)
+    assert "Heldere afspraken" not in menu_of(after) + crumbs_of(after)
+    # ... and on a page of another section, whose menu was kept before the publish too.
+    assert "Afspraken die gelden" in menu_of(reader.get("/nl/melden/").content.decode())
+
+
+def test_control_with_the_generation_held_the_menu_stays_stale(demo_content, reader, monkeypatch):
+    """The test above can fail: if the kept parts did not follow the content generation, the old
+    title would still be shown after the publish."""
+    monkeypatch.setattr(fragments, "content_generation", lambda request: 1)
+    reader.get(CODE)
+    publish_section_title("Afspraken die gelden")
+    after = reader.get(CODE).content.decode()
+    assert "Heldere afspraken" in menu_of(after) and "Heldere afspraken" in crumbs_of(after)
+    assert "Afspraken die gelden" not in menu_of(after)
+
+
+def test_a_new_translation_shows_in_the_kept_language_links(demo_content, reader):
+    """The language links of a page follow a publish (here: an English page unpublished, so the
+    link falls back to the Dutch page's path in English)."""
+    english = CodeOfConductPage.objects.get(locale__language_code="en")
+    assert f'href="{english.url}"' in languages_of(reader.get(CODE).content.decode())
+    english.slug = "code-of-conduct-renamed"
+    english.save_revision().publish()
+    english.refresh_from_db()
+    assert english.url.endswith("/code-of-conduct-renamed/")
+    assert f'href="{english.url}"' in languages_of(reader.get(CODE).content.decode())
+
+
+def test_the_current_section_is_marked_on_every_page(demo_content, reader):
+    """One kept menu per section: the section of the page is current, no other one."""
+    seen = {}
+    for url in (CODE, "/nl/heldere-afspraken/", "/nl/melden/", "/nl/", CODE):
+        menu = menu_of(reader.get(url).content.decode())
+        seen[url] = re.findall(r'href="([^"]+)" aria-current="page"', menu)
+    assert seen[CODE] == ["/nl/heldere-afspraken/"]
+    assert seen["/nl/heldere-afspraken/"] == ["/nl/heldere-afspraken/"]
+    assert seen["/nl/melden/"] == ["/nl/melden/"]
+    assert seen["/nl/"] == []
+
+
+def test_the_kept_navigation_is_the_rendered_one(demo_content, reader, monkeypatch):
+    """Byte for byte what the templates render without keeping anything, in both languages."""
+    for url in (CODE, "/en/heldere-afspraken/gedragscode/", "/nl/", "/en/melden/"):
+        reader.get(url)
+        kept = reader.get(url).content.decode()  # from the kept parts
+        with monkeypatch.context() as patch:
+            patch.setattr(fragments, "cacheable", lambda request: False)
+            fresh = reader.get(url).content.decode()
+        assert TOKENS.sub("", kept) == TOKENS.sub("", fresh), url
+
+
+def test_a_preview_is_never_kept(demo_content, employee):
+    """A preview renders a draft (its title in the last breadcrumb): it must not become what
+    readers see."""
+    page = ContentPage.objects.get(slug="heldere-afspraken", locale__language_code="nl")
+    draft = ContentPage.objects.get(pk=page.pk)
+    draft.title = "Concept dat niemand mag zien"
+    factory = RequestFactory()
+    with translation.override("nl"):
+        preview = factory.get(page.url)
+        preview.is_preview = True
+        assert "Concept dat niemand mag zien" in navigation.breadcrumbs_html(preview, draft)
+        live = factory.get(page.url)
+        html = navigation.breadcrumbs_html(live, page)
+        assert "Concept dat niemand mag zien" not in html and "Heldere afspraken" in html
+        # and the other way round: a preview after a reader does not get the reader's parts
+        preview = factory.get(page.url)
+        preview.is_preview = True
+        assert "Concept dat niemand mag zien" in navigation.breadcrumbs_html(preview, draft)
