@@ -68,25 +68,52 @@ def cacheable(request) -> bool:
     return not getattr(request, "is_preview", False)
 
 
+def key_for(request, name: str, vary: tuple) -> str | None:
+    """The key for this request, or None when nothing may be kept (a preview, no generation)."""
+    if not cacheable(request):
+        return None
+    generation = content_generation(request)
+    if generation is None:
+        return None
+    return fragment_key(name, generation, get_language() or "", vary)
+
+
+def read(key: str):
+    try:
+        return _cache().get(key)
+    except Exception:  # a cache outage must only make pages slower
+        logger.warning("Fragment cache unavailable (read)", exc_info=True)
+        return None
+
+
+def write(key: str, value) -> None:
+    try:
+        _cache().set(key, value, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+    except Exception:
+        logger.warning("Fragment cache unavailable (write)", exc_info=True)
+
+
+def lookup(request, name: str, vary: tuple):
+    """What `remember()` kept for (name, vary, language, content generation), or None."""
+    key = key_for(request, name, vary)
+    return read(key) if key is not None else None
+
+
+def remember(request, name: str, vary: tuple, value) -> None:
+    key = key_for(request, name, vary)
+    if key is not None and value is not None:
+        write(key, value)
+
+
 def cached(request, name: str, vary: tuple, build: Callable[[], T]) -> T:
     """`build()`'s result for (name, vary, language, content generation), built once per
     generation. `vary` holds everything else the result depends on (the site, the page)."""
-    if not cacheable(request):
+    key = key_for(request, name, vary)
+    if key is None:
         return build()
-    generation = content_generation(request)
-    if generation is None:
-        return build()
-    key = fragment_key(name, generation, get_language() or "", vary)
-    cache = _cache()
-    try:
-        value = cache.get(key)
-    except Exception:  # a cache outage must only make pages slower
-        logger.warning("Fragment cache unavailable (read)", exc_info=True)
-        return build()
+    value = read(key)
     if value is None:
         value = build()
-        try:
-            cache.set(key, value, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
-        except Exception:
-            logger.warning("Fragment cache unavailable (write)", exc_info=True)
+        if value is not None:
+            write(key, value)
     return value

@@ -131,3 +131,63 @@ def test_a_preview_is_never_kept(demo_content, employee):
         preview = factory.get(page.url)
         preview.is_preview = True
         assert "Concept dat niemand mag zien" in navigation.breadcrumbs_html(preview, draft)
+
+
+# -- where a path leads (portal/routing.py) -------------------------------------------------------
+
+
+def test_a_renamed_or_unpublished_page_is_routed_anew_at_once(demo_content, reader):
+    assert reader.get(CODE).status_code == 200
+    assert reader.get(CODE).status_code == 200  # routed from what was remembered
+    code = CodeOfConductPage.objects.get(locale__language_code="nl")
+    code.slug = "onze-gedragscode"
+    code.save_revision().publish()
+    assert reader.get(CODE).status_code == 404
+    assert reader.get("/nl/heldere-afspraken/onze-gedragscode/").status_code == 200
+    code.refresh_from_db()
+    code.unpublish()
+    assert reader.get("/nl/heldere-afspraken/onze-gedragscode/").status_code == 404
+
+
+def test_control_with_the_generation_held_the_old_route_is_kept(demo_content, reader, monkeypatch):
+    """The test above can fail: with the generation held, the remembered page is still found
+    under its old path after a rename."""
+    monkeypatch.setattr(fragments, "content_generation", lambda request: 1)
+    assert reader.get(CODE).status_code == 200
+    code = CodeOfConductPage.objects.get(locale__language_code="nl")
+    code.slug = "onze-gedragscode"
+    code.save_revision().publish()
+    assert reader.get(CODE).status_code == 200
+
+
+def test_an_untranslated_path_still_falls_back_to_dutch(demo_content, reader):
+    """The Dutch path under /en/ (no English page has that slug) shows the Dutch page with a
+    notice (home.HomePage.route), routed and then from what was remembered; the English page
+    keeps its own path."""
+    for _ in range(2):
+        response = reader.get("/en/heldere-afspraken/gedragscode/")
+        assert response.status_code == 200
+        assert "Deze pagina is nog niet vertaald" not in response.content.decode()  # English text
+        assert 'class="utrecht-alert utrecht-alert--info home-fallback"' in response.content.decode()
+        english = reader.get(CodeOfConductPage.objects.get(locale__language_code="en").url)
+        assert english.status_code == 200
+        assert "home-fallback" not in english.content.decode()
+
+
+# -- the cost of an uncached render ---------------------------------------------------------------
+
+
+def test_uncached_code_of_conduct_query_budget_with_kept_parts(demo_content, reader):
+    """Without the page cache, a render of the code of conduct after the first one in the same
+    content generation: session, user, site, locale, root page, the page, view restrictions (2),
+    the generation, the owner group, the page's locale, the page chosen in an article and three
+    personal parts. It was 23 before the navigation and routing were kept."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reader.get(CODE)
+    with CaptureQueriesContext(connection) as context:
+        assert reader.get(CODE).status_code == 200
+    queries = [query["sql"] for query in context.captured_queries]
+    assert len(queries) <= 16, "\n".join(queries)
+    assert not any('"wagtailcore_page"."slug" = ' in sql for sql in queries), "routed down the tree again"
