@@ -399,7 +399,8 @@ class CodeOfConductPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["toc"] = self.table_of_contents()
+        # Called by the template when it renders the contents, which it keeps per publish.
+        context["toc"] = self.table_of_contents
         # The confirmation itself is personal: a hole filled per person (home/holes.py), so the
         # rest of the page stays in the shared page cache.
         context["confirmation_version"] = self.confirmation_version()
