@@ -191,11 +191,6 @@ class HomePage(Page):
         """Pages not translated yet fall back to the Dutch page (its template shows a notice).
 
         Where a path led is remembered per content generation (portal/routing.py)."""
-        from portal.routing import remembered_route
-
-        return remembered_route(self, request, path_components, self._route)
-
-    def _route(self, request, path_components):
         try:
             return super().route(request, path_components)
         except Http404:

@@ -160,6 +160,36 @@ def test_control_with_the_generation_held_the_old_route_is_kept(demo_content, re
     assert reader.get(CODE).status_code == 200
 
 
+def test_each_address_is_routed_to_its_own_page(demo_content, reader):
+    """Several pages in one generation, each asked twice (routed, then from what was remembered):
+    each shows its own title, and an unknown path stays a 404."""
+    urls = ["/nl/", CODE, "/nl/melden/", "/en/", "/en/melden/", "/nl/heldere-afspraken/"]
+    first = {
+        url: re.search(r"<title>(.*?)</title>", reader.get(url).content.decode()).group(1) for url in urls
+    }
+    assert len(set(first.values())) == len(urls)
+    for url in urls:
+        assert re.search(r"<title>(.*?)</title>", reader.get(url).content.decode()).group(1) == first[url]
+    assert reader.get("/nl/bestaat-niet/").status_code == 404
+    assert reader.get("/nl/bestaat-niet/").status_code == 404
+
+
+def test_wagtail_still_reads_the_site_and_route_it_is_handed():
+    """portal/routing.py hands Wagtail the site and the page through the attributes Wagtail keeps
+    them in; if an upgrade stops reading them, this fails (and routing is no longer saved)."""
+    from wagtail.models import Page, Site
+    from wagtail.url_routing import RouteResult
+
+    from portal import routing
+
+    request = RequestFactory().get("/nl/ergens/")
+    site, page = object(), object()
+    setattr(request, routing.SITE_ATTRIBUTE, site)
+    setattr(request, routing.ROUTE_ATTRIBUTE, RouteResult(page))
+    assert Site.find_for_request(request) is site
+    assert Page.route_for_request(request, "ergens/").page is page
+
+
 def test_an_untranslated_path_still_falls_back_to_dutch(demo_content, reader):
     """The Dutch path under /en/ (no English page has that slug) shows the Dutch page with a
     notice (home.HomePage.route), routed and then from what was remembered; the English page
