@@ -174,6 +174,29 @@ def test_each_address_is_routed_to_its_own_page(demo_content, reader):
     assert reader.get("/nl/bestaat-niet/").status_code == 404
 
 
+def test_a_remembered_route_still_checks_the_view_restriction(demo_content, make_user):
+    """A member of the group routes to a restricted page (remembered); a colleague outside the
+    group asking for the same address is still refused by Wagtail's restriction check."""
+    from wagtail.models import PageViewRestriction
+
+    from portal.roles import Role
+
+    officer = make_user(Role.INTEGRITY_OFFICE, username="officer")
+    colleague = make_user(username="colleague")
+    restriction = PageViewRestriction.objects.create(
+        page=CodeOfConductPage.objects.get(locale__language_code="nl"),
+        restriction_type=PageViewRestriction.GROUPS,
+    )
+    restriction.groups.set(officer.groups.filter(name=str(Role.INTEGRITY_OFFICE)))
+    member, other = Client(), Client()
+    member.force_login(officer)
+    other.force_login(colleague)
+    assert member.get(CODE).status_code == 200
+    assert member.get(CODE).status_code == 200  # from what was remembered
+    assert other.get(CODE).status_code == 302
+    assert other.get(CODE).status_code == 302
+
+
 def test_wagtail_still_reads_the_site_and_route_it_is_handed():
     """portal/routing.py hands Wagtail the site and the page through the attributes Wagtail keeps
     them in; if an upgrade stops reading them, this fails (and routing is no longer saved)."""
