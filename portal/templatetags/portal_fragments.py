@@ -8,7 +8,8 @@ The key holds the name, the arguments, the site, the language and the CONTENT ge
 the arguments whatever else the part shows (the page). The part is watched while it renders, as a
 page shell is (portal/cache.py): if it uses the signed-in person (their user record beyond the name
 placeholders, session, permissions, CSRF token, messages) or writes a personal part's placeholder
-(`{% personal %}`), it is rendered again normally and not kept. Previews are never kept.
+(`{% personal %}`), it is rendered again normally and not kept. Previews are never kept, and
+nothing is kept for someone not signed in (the stand-in is a signed-in person).
 """
 
 from django import template
@@ -31,7 +32,10 @@ class SharedNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            # Kept parts are watched through a signed-in stand-in (as page shells are, which are
+            # only made for signed-in people): a sign-in page and the like render it each time.
             return self.nodelist.render(context)
         site = Site.find_for_request(request)
         vary = (site.pk if site else None, *(arg.resolve(context) for arg in self.args))

@@ -296,6 +296,20 @@ def test_a_shared_part_for_everyone_is_kept(demo_content, employee, monkeypatch)
     assert render_shared(body, employee) != first  # control: rendered anew
 
 
+def test_a_shared_part_is_not_kept_for_someone_not_signed_in(demo_content, employee):
+    """The watch's stand-in is a signed-in person: for a visitor not signed in (the sign-in page)
+    nothing is kept, so a part that asks whether someone is signed in stays right for both."""
+    from django.contrib.auth.models import AnonymousUser
+
+    body = (
+        '{% shared "test-anonymous" %}'
+        "{% if user.is_authenticated %}binnen{% else %}buiten{% endif %}{% endshared %}"
+    )
+    assert render_shared(body, AnonymousUser()) == "buiten"
+    assert render_shared(body, employee) == "binnen"
+    assert render_shared(body, AnonymousUser()) == "buiten"
+
+
 # -- the cost of an uncached render ---------------------------------------------------------------
 
 
