@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
@@ -187,7 +188,9 @@ class HomePage(Page):
         return context
 
     def route(self, request, path_components):
-        """Pages not translated yet fall back to the Dutch page (its template shows a notice)."""
+        """Pages not translated yet fall back to the Dutch page (its template shows a notice).
+
+        Where a path led is remembered per content generation (portal/routing.py)."""
         try:
             return super().route(request, path_components)
         except Http404:
@@ -374,10 +377,11 @@ class CodeOfConductPage(ContentPage):
 
     def source_page(self) -> "CodeOfConductPage":
         """The page in the default language: confirmations are stored against it."""
-        default = Locale.get_default()
-        if self.locale_id == default.id:
+        # The page's own locale (which its template shows anyway) tells whether it is the default
+        # one: no query for the default locale on every render of the page in that language.
+        if self.locale.language_code == get_supported_content_language_variant(settings.LANGUAGE_CODE):
             return self
-        source = self.get_translation_or_none(default)
+        source = self.get_translation_or_none(Locale.get_default())
         return source.specific if source is not None else self
 
     def confirmation_version(self) -> str:
@@ -390,7 +394,8 @@ class CodeOfConductPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["toc"] = self.table_of_contents()
+        # Called by the template when it renders the contents, which it keeps per publish.
+        context["toc"] = self.table_of_contents
         # The confirmation itself is personal: a hole filled per person (home/holes.py), so the
         # rest of the page stays in the shared page cache.
         context["confirmation_version"] = self.confirmation_version()

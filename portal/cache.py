@@ -66,7 +66,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.views import serve as wagtail_serve
 
-from portal import holes, page_cache_stats, page_scopes
+from portal import holes, page_cache_stats, page_scopes, routing
 
 logger = logging.getLogger(__name__)
 
@@ -494,6 +494,19 @@ class PageCacheMiddleware:
         self.render_wait = float(getattr(settings, "PAGE_CACHE_RENDER_WAIT", 2.0))
 
     def __call__(self, request):
+        try:
+            return self.serve(request)
+        finally:
+            routing.learn(request)  # where Wagtail's routing led, for the next request
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail's `serve` (the login requirement has passed): hand it the site and the
+        page remembered for this address (portal/routing.py), also when no shell is stored."""
+        if view_func is wagtail_serve and request.method in ("GET", "HEAD"):
+            routing.prefill(request)
+        return None
+
+    def serve(self, request):
         kind = self.eligible(request)
         profile = visibility_profile(request) if kind == "view" else ""
         if kind is None or profile is None:

@@ -1,11 +1,20 @@
-"""Where a person is and where they can go: the main menu, breadcrumbs and language links."""
+"""Where a person is and where they can go: the main menu, breadcrumbs and language links.
+
+The functions below build them from the page tree; the `*_html` ones (used by base.html through
+portal_tags) keep the rendered parts between renders, per content generation (portal/fragments.py):
+the menu once per site and language with the current item marked (one variant per top-level
+section, not per page), breadcrumbs and language links once per page and language.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+
+from portal import fragments
 
 
 @dataclass(frozen=True)
@@ -96,3 +105,66 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
             url = translate_url(request.get_full_path(), code)
         links.append(LanguageLink(code=code, name=str(name), url=url, is_current=code == current))
     return links
+
+
+# -- the same, rendered once per content generation (portal/fragments.py) -------------------------
+
+
+def _site_pk(request):
+    site = Site.find_for_request(request)  # cached on the request (routing found it already)
+    return site.pk if site is not None else None
+
+
+def _home_entry(request) -> dict | None:
+    """The home page's URL and depth for this site and language, or None without a site."""
+
+    def build():
+        home = home_page_for(request)
+        return {"url": home.get_url(request), "depth": home.depth} if home is not None else {}
+
+    return fragments.cached(request, "home", (_site_pk(request),), build) or None
+
+
+def home_url(request) -> str:
+    entry = _home_entry(request)
+    return entry["url"] if entry else "/"
+
+
+def main_menu_html(request, current_page: Page | None = None) -> str:
+    """The main menu, rendered once per site, language and current top-level section: an item is
+    current when the page's path starts with the item's path, and every item's path has the length
+    of the home page's children's paths, so that prefix of the page's path decides it."""
+    entry = _home_entry(request)
+    if not entry:  # no site for this host: no menu
+        return render_to_string("portal/includes/main_menu.html", {"items": []})
+    current_path = current_page.path if current_page is not None and current_page.path else ""
+    section = current_path[: (entry["depth"] + 1) * Page.steplen]
+
+    def build():
+        return render_to_string("portal/includes/main_menu.html", {"items": main_menu(request, current_page)})
+
+    return fragments.cached(request, "menu", (_site_pk(request), section), build)
+
+
+def breadcrumbs_html(request, page: Page | None) -> str:
+    """Kept per page; the home page, the tree root and app views (no page) show none."""
+    shown = page is not None and page.depth > 2
+
+    def build():
+        crumbs = breadcrumbs(request, page) if shown else []
+        return render_to_string("portal/includes/breadcrumbs.html", {"crumbs": crumbs})
+
+    if shown and not page.pk:  # not in the tree (a preview of a new page): nothing to share
+        return build()
+    return fragments.cached(request, "breadcrumbs", (_site_pk(request), page.pk if shown else None), build)
+
+
+def language_links_html(request, page: Page | None = None) -> str:
+    def build():
+        return render_to_string(
+            "portal/includes/language_switcher.html", {"links": language_links(request, page)}
+        )
+
+    if page is None or not page.pk:  # an app view: the links follow its path and query string
+        return build()
+    return fragments.cached(request, "languages", (_site_pk(request), page.pk), build)

@@ -1,33 +1,33 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from portal import navigation
 
 register = template.Library()
 
 
-@register.inclusion_tag("portal/includes/main_menu.html", takes_context=True)
+# The navigation is rendered once per content generation and kept (portal/navigation.py,
+# portal/fragments.py): these tags return that HTML.
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    return {"items": navigation.main_menu(request, context.get("page"))}
+    return mark_safe(navigation.main_menu_html(context["request"], context.get("page")))  # noqa: S308 - our template's output
 
 
-@register.inclusion_tag("portal/includes/breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context):
-    page = context.get("page")
-    if page is None or page.depth <= 2:
-        return {"crumbs": []}
-    return {"crumbs": navigation.breadcrumbs(context["request"], page)}
+    return mark_safe(navigation.breadcrumbs_html(context["request"], context.get("page")))  # noqa: S308 - our template's output
 
 
-@register.inclusion_tag("portal/includes/language_switcher.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def language_switcher(context):
-    return {"links": navigation.language_links(context["request"], context.get("page"))}
+    return mark_safe(navigation.language_links_html(context["request"], context.get("page")))  # noqa: S308 - our template's output
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = navigation.home_page_for(context["request"])
-    return home.get_url(context["request"]) if home else "/"
+    return navigation.home_url(context["request"])
 
 
 @register.simple_tag
