@@ -7,6 +7,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 django_application = get_wsgi_application()
 
 from portal.fastpath import FastPageApp  # noqa: E402 - needs the settings loaded above
+from portal.warm_up import warm_up  # noqa: E402
+
+warm_up()  # in gunicorn's master (preload_app): once for all workers
 
 # Cached pages for signed-in people are answered before Django's request cycle (portal/fastpath.py).
 application = FastPageApp(django_application)
