@@ -1,5 +1,6 @@
 """Annual figures of the awareness room for the statistics service (see forms/statistics/base.py)."""
 
+import datetime
 from typing import Any
 
 from django.db.models import Count, Q, Sum
@@ -97,11 +98,9 @@ class ResilienceWeekProvider(StatisticsProvider):
         if isinstance(instance, Session):
             instance = instance.item
         if isinstance(instance, ProgrammeItemPage) and instance.edition_id:
-            if (
-                ProgrammeItemPage.edition.is_cached(instance)
-                and getattr(instance.edition, "pk", None) == instance.edition_id
-            ):
-                return instance.edition.year
+            edition = instance.edition if ProgrammeItemPage.edition.is_cached(instance) else None
+            if edition is not None and edition.pk == instance.edition_id:
+                return edition.year
             return EditionPage.objects.filter(pk=instance.edition_id).values_list("year", flat=True).first()
         return None
 
@@ -195,6 +194,7 @@ class YearRoundProvider(StatisticsProvider):
         from awareness.models import ProgrammeItemPage, Registration, Session
 
         if isinstance(instance, Registration):
+            start: datetime.datetime | None
             if Registration.session.is_cached(instance):  # as a sign-up saves it: no query
                 start = instance.session.start
             else:
