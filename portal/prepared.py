@@ -12,7 +12,7 @@ puts new values in:
     )
     rows = open_items(person.pk, [16, 17])  # a list of tuples, converted as the ORM converts them
 
-`build` must return a `values_list()` queryset and depend on nothing but its arguments: no
+`build` must return a `values_list()` queryset (not `flat`) and depend on nothing but its arguments: no
 `timezone.now()`, no active language, no settings that change (pass them as arguments). Arguments
 are ints, strings, UUIDs, aware datetimes, or lists of those (the SQL is compiled per list length;
 with an empty list the ORM runs the query as usual). The first call for a list length builds the
@@ -35,7 +35,7 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import QuerySet
-from django.db.models.query import FlatValuesListIterable, ValuesListIterable
+from django.db.models.query import ValuesListIterable
 
 Shape = tuple[int | None, ...]
 
@@ -78,8 +78,8 @@ class PreparedQuery:
 
     def _compile_with(self, stand_ins: list):
         queryset = self.build(*stand_ins)
-        if not issubclass(queryset._iterable_class, ValuesListIterable | FlatValuesListIterable):
-            raise TypeError("A prepared query must be a values_list() queryset")
+        if queryset._iterable_class is not ValuesListIterable:  # rows are tuples, also without SQL
+            raise TypeError("A prepared query must be a values_list() queryset (not flat)")
         alias = queryset.db  # the router's choice: it does not depend on the values
         compiler = queryset.query.get_compiler(using=alias)
         try:

@@ -140,4 +140,6 @@ def test_values_the_orm_changes_or_puts_into_the_sql_are_refused():
     with pytest.raises(TypeError):
         PreparedQuery(lambda pk: Page.objects.filter(pk=pk))(3)  # not values_list()
     with pytest.raises(TypeError):
+        PreparedQuery(lambda pk: Page.objects.filter(pk=pk).values_list("pk", flat=True))(3)
+    with pytest.raises(TypeError):
         PreparedQuery(lambda pk: Page.objects.filter(pk=pk).values_list("pk"))(None)
