@@ -32,7 +32,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 from bench_pages import PYTHON, ROOT, manage, production_env
-from signup_burst import ACCOUNTS, PASSWORD, SESSION, TOKEN, postgres_database, run_sql, shell_line
+from signup_burst import (
+    ACCOUNTS,
+    PASSWORD,
+    SESSION,
+    TOKEN,
+    create_database,
+    postgres_database,
+    run_sql,
+    shell_line,
+)
 
 
 def measure(args) -> None:
@@ -116,12 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="portal-signup-profile-"))
     postgres = postgres_database(os.environ.get("DATABASE_URL", ""))
     try:
-        if postgres:
-            database, name = postgres
-            run_sql(database, f'CREATE DATABASE "{name}"')
-        else:
-            database = f"sqlite:///{tmp / 'profile.sqlite3'}"
-        print(f"Database: {'PostgreSQL' if postgres else 'SQLite'} (throwaway)", flush=True)
+        database = create_database(postgres, tmp, "profile.sqlite3")
         dev_env = {**base_env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DATABASE_URL": database}
         manage(dev_env, "migrate", "--noinput", "-v0")
         manage(dev_env, "shell", "-c", ACCOUNTS % {"people": args.people, "password": PASSWORD})

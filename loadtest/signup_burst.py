@@ -190,6 +190,17 @@ def postgres_database(url: str) -> tuple[str, str] | None:
     return urlunsplit(parts._replace(path=f"/{name}")), name
 
 
+def create_database(postgres: tuple[str, str] | None, tmp: Path, filename: str) -> str:
+    """A new, empty database's URL: `postgres_database()`'s on that server, else a SQLite file."""
+    if postgres:
+        database, name = postgres
+        run_sql(database, f'CREATE DATABASE "{name}"')
+    else:
+        database = f"sqlite:///{tmp / filename}"
+    print(f"Database: {'PostgreSQL' if postgres else 'SQLite'} (throwaway)", flush=True)
+    return database
+
+
 def run_sql(url: str, statement: str) -> None:
     import psycopg
 
@@ -220,12 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     servers = []
     postgres = postgres_database(os.environ.get("DATABASE_URL", ""))
     try:
-        if postgres:
-            database, name = postgres
-            run_sql(database, f'CREATE DATABASE "{name}"')
-        else:
-            database = f"sqlite:///{tmp / 'burst.sqlite3'}"
-        print(f"Database: {'PostgreSQL' if postgres else 'SQLite'} (throwaway)", flush=True)
+        database = create_database(postgres, tmp, "burst.sqlite3")
         dev_env = {**base_env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DATABASE_URL": database}
         prod_env.update(
             DATABASE_URL=database,

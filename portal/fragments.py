@@ -21,7 +21,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import DatabaseError
 from django.utils.translation import get_language
 
@@ -34,10 +33,6 @@ T = TypeVar("T")
 
 #: The version of what `cached()` stores: raise it when a cached part's shape changes.
 VERSION = 1
-
-
-def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
 def content_generation(request) -> int | None:
@@ -80,7 +75,7 @@ def key_for(request, name: str, vary: tuple) -> str | None:
 
 def read(key: str):
     try:
-        return _cache().get(key)
+        return page_cache._cache().get(key)
     except Exception:  # a cache outage must only make pages slower
         logger.warning("Fragment cache unavailable (read)", exc_info=True)
         return None
@@ -88,21 +83,9 @@ def read(key: str):
 
 def write(key: str, value) -> None:
     try:
-        _cache().set(key, value, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
+        page_cache._cache().set(key, value, getattr(settings, "PAGE_CACHE_TIMEOUT", 600))
     except Exception:
         logger.warning("Fragment cache unavailable (write)", exc_info=True)
-
-
-def lookup(request, name: str, vary: tuple):
-    """What `remember()` kept for (name, vary, language, content generation), or None."""
-    key = key_for(request, name, vary)
-    return read(key) if key is not None else None
-
-
-def remember(request, name: str, vary: tuple, value) -> None:
-    key = key_for(request, name, vary)
-    if key is not None and value is not None:
-        write(key, value)
 
 
 def cached(request, name: str, vary: tuple, build: Callable[[], T]) -> T:
