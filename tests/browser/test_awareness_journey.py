@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from awareness.models import Registration
 from portal.demo import DEMO_PASSWORD
@@ -95,7 +96,7 @@ def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(
     page.goto(link)  # signed out: the link itself is enough
     axe(page, "cancel by link")
     page.get_by_role("button", name="Ja, meld me af").click()
-    assert page.get_by_text("Je bent afgemeld.").is_visible()
+    expect(page.get_by_text("Je bent afgemeld.")).to_be_visible()
     assert Registration.objects.get(email="mila@portaal.invalid").status == "cancelled"
 
 

@@ -1,5 +1,7 @@
 """First journey: sign in, see the home page, switch language, sign out — each page checked with axe."""
 
+from playwright.sync_api import expect
+
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
@@ -12,7 +14,9 @@ def test_employee_signs_in_switches_language_and_signs_out(page, axe, live_demo_
     page.get_by_label("Gebruikersnaam").fill("medewerker")
     page.get_by_label("Wachtwoord").fill("niet-dit-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
-    assert page.get_by_text("Deze combinatie van gebruikersnaam en wachtwoord kennen we niet").is_visible()
+    expect(
+        page.get_by_text("Deze combinatie van gebruikersnaam en wachtwoord kennen we niet")
+    ).to_be_visible()
     axe(page, "sign-in page with error")
 
     sign_in(page, "medewerker", DEMO_PASSWORD, path=page.url)

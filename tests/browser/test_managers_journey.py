@@ -5,6 +5,7 @@ letter from a template (a mistake first), and reads the training overview on a d
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.roles import Role
 from tests.portal.factories import PASSWORD, UserFactory
@@ -59,7 +60,7 @@ def test_a_manager_plans_the_perpetrator_focused_approach(page, axe, team_incide
     page.get_by_label("Waarschuwingsbrief sturen").check()
     page.get_by_label("Uiterlijk op").fill("2026-03-20")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Kies wie deze stap uitvoert.").first.is_visible()
+    expect(page.get_by_text("Kies wie deze stap uitvoert.").first).to_be_visible()
     assert page.get_by_text("Kies een sjabloon voor de waarschuwingsbrief.").first.is_visible()
     assert page.get_by_label("Uiterlijk op").input_value() == "2026-03-20"  # what was typed is kept
     axe(page, "follow-up form with errors (phone)", wcag22=True)
@@ -68,7 +69,7 @@ def test_a_manager_plans_the_perpetrator_focused_approach(page, axe, team_incide
     page.get_by_label("Eigenaar").select_option(label="Lotte Leiding")
     page.get_by_label("Sjabloon voor de brief").select_option(label="Standaardbrief")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("De vervolgstap 'Waarschuwingsbrief sturen' is opgeslagen.").is_visible()
+    expect(page.get_by_text("De vervolgstap 'Waarschuwingsbrief sturen' is opgeslagen.")).to_be_visible()
     axe(page, "team incident with a task (desktop)", wcag22=True)
 
     page.get_by_role("link", name="Waarschuwingsbrief sturen").click()

@@ -2,6 +2,7 @@
 the employee reads the decision; axe on every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.roles import Role
 from tests.portal.factories import PASSWORD, UserFactory
@@ -33,7 +34,7 @@ def test_a_gift_declared_decided_and_read(page, axe, placed):
     page.get_by_role("link", name="Geschenk of uitnodiging melden").click()
     page.get_by_label("Van wie").fill("Evenementenbureau Utrecht Live")
     page.get_by_role("button", name="Melding versturen").click()
-    assert page.get_by_text("Schat de waarde in euro's, ook als die laag is.").first.is_visible()
+    expect(page.get_by_text("Schat de waarde in euro's, ook als die laag is.").first).to_be_visible()
     assert page.get_by_label("Van wie").input_value() == "Evenementenbureau Utrecht Live"
     axe(page, "gift form with errors")
     page.get_by_label("Geschatte waarde in euro").fill("120,00")
@@ -49,12 +50,12 @@ def test_a_gift_declared_decided_and_read(page, axe, placed):
     page.get_by_role("link", name=reference).click()
     page.get_by_role("link", name="Besluiten").click()
     page.get_by_role("button", name="Besluit vastleggen").click()
-    assert page.get_by_text("Motiveer het besluit.").first.is_visible()
+    expect(page.get_by_text("Motiveer het besluit.").first).to_be_visible()
     axe(page, "decision form with errors")
     page.get_by_label("Geweigerd").check()
     page.get_by_label("Motivering").fill("Boven de grens van de gedragscode.")
     page.get_by_role("button", name="Besluit vastleggen").click()
-    assert page.get_by_text("Het besluit is vastgelegd.").is_visible()
+    expect(page.get_by_text("Het besluit is vastgelegd.")).to_be_visible()
 
     sign_out(page)
     sign_in(page, "balie-pz", PASSWORD, path=f"{LIST}{reference}/")

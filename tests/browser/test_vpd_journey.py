@@ -1,5 +1,7 @@
 """Safe public service: a manager publishes their team instruction; GIR and BOT forms; axe on each page."""
 
+from playwright.sync_api import expect
+
 from portal.demo import DEMO_PASSWORD
 from tests.browser.conftest import sign_in
 
@@ -50,7 +52,7 @@ def test_incident_and_peer_support_forms(page, axe, live_demo_content):
     axe(page, "incident form")
     page.get_by_label("Locatie").fill("Stadskantoor, balie 7")
     page.get_by_role("button", name="Melding versturen").click()
-    assert page.get_by_text("Vul de datum in.").first.is_visible()
+    expect(page.get_by_text("Vul de datum in.").first).to_be_visible()
     assert page.get_by_label("Locatie").input_value() == "Stadskantoor, balie 7"
     axe(page, "incident form with errors")
 
@@ -79,5 +81,5 @@ def test_incident_and_peer_support_forms(page, axe, live_demo_content):
     page.locator("#id_referred_1").check()
     page.get_by_label("Agressie").check()
     page.get_by_role("button", name="Gesprek registreren").click()
-    assert page.get_by_text("Het gesprek is geregistreerd").is_visible()
+    expect(page.get_by_text("Het gesprek is geregistreerd")).to_be_visible()
     axe(page, "peer-support form after saving")
