@@ -21,10 +21,20 @@ def page_feedback(person: holes.Person, page_id: str, revision_id: str) -> str:
     if person.pk is None:
         return ""
     if _GIVEN(int(page_id), int(revision_id or 0), respondent_key(person.pk)):
-        return format_html(
-            '<p class="utrecht-paragraph">{}</p>',
-            gettext("Dank je wel. Je hebt al gereageerd op deze versie van de pagina."),
-        )
+        return _thanks()
+    return _question(int(page_id))
+
+
+@holes.same_for_everyone
+def _thanks() -> str:
+    return format_html(
+        '<p class="utrecht-paragraph">{}</p>',
+        gettext("Dank je wel. Je hebt al gereageerd op deze versie van de pagina."),
+    )
+
+
+@holes.same_for_everyone
+def _question(page_id: int) -> str:
     return format_html(
         '<form method="post" action="{action}" class="portal-feedback__form">'
         '<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
@@ -43,8 +53,8 @@ def page_feedback(person: holes.Person, page_id: str, revision_id: str) -> str:
         '<button class="utrecht-button utrecht-button--secondary-action" type="submit" '
         'name="useful" value="nee">'
         "{no}</button></div></form>",
-        action=holes.url("home:page_feedback", int(page_id)),
-        csrf=person.csrf_token(),
+        action=holes.url("home:page_feedback", page_id),
+        csrf=holes.CSRF,
         label=gettext("Toelichting (niet verplicht)"),
         help=gettext("We zien niet wie je bent. Schrijf geen namen of andere persoonsgegevens."),
         max=COMMENT_MAX_LENGTH,

@@ -49,19 +49,29 @@ def read_confirmation(person: holes.Person, page_id: str, source_id: str, versio
         return ""
     moment = confirmed_at(person.pk, int(source_id), version)
     if moment is not None:
-        text = gettext("Je hebt versie %(version)s bevestigd op %(date)s.") % {
-            "version": version,
-            "date": format_date(moment, "j F Y"),
-        }
-        return format_html('<p class="utrecht-paragraph">{}</p>', text)
+        return _confirmed(version, timezone.localdate(moment))
+    return _confirmation_form(int(page_id), version)
+
+
+@holes.same_for_everyone
+def _confirmed(version: str, day: datetime.date) -> str:
+    text = gettext("Je hebt versie %(version)s bevestigd op %(date)s.") % {
+        "version": version,
+        "date": format_date(day, "j F Y"),
+    }
+    return format_html('<p class="utrecht-paragraph">{}</p>', text)
+
+
+@holes.same_for_everyone
+def _confirmation_form(page_id: int, version: str) -> str:
     return format_html(
         '<form method="post" action="{}">'
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
         '<p class="utrecht-paragraph">{}</p>'
         '<button class="utrecht-button utrecht-button--primary-action" type="submit">{}</button>'
         "</form>",
-        holes.url("home:confirm_read", int(page_id)),
-        person.csrf_token(),
+        holes.url("home:confirm_read", page_id),
+        holes.CSRF,
         gettext("Bevestig dat je versie %(version)s van de gedragscode hebt gelezen.") % {"version": version},
         gettext("Ik heb de gedragscode gelezen"),
     )

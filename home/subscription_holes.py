@@ -49,9 +49,12 @@ def must_read_banner(person: holes.Person, *items: str) -> str:
     with connection.cursor() as cursor:
         cursor.execute(_confirmed_sql(len(pairs)), params)
         confirmed = {(int(page_id), version) for page_id, version in cursor.fetchall()}
-    open_items = [pair for pair in pairs if pair not in confirmed]
-    if not open_items:
-        return ""
+    open_items = tuple(pair for pair in pairs if pair not in confirmed)
+    return _must_read_banner(open_items) if open_items else ""
+
+
+@holes.same_for_everyone
+def _must_read_banner(open_items: tuple[tuple[int, str], ...]) -> str:
     # One line per item with the title inline: on a phone the banner stays short, so the page's
     # own content starts on the first screen.
     return format_html(
@@ -87,6 +90,11 @@ def follow_button(person: holes.Person, page_id: str, translation_key: str, next
         )
         cursor.execute(_following_sql(), [person.pk, key])
         following = cursor.fetchone() is not None
+    return _follow_form(following, int(page_id), next_url)
+
+
+@holes.same_for_everyone
+def _follow_form(following: bool, page_id: int, next_url: str) -> str:
     if following:
         action, text, button = (
             holes.url("home:unfollow"),
@@ -110,8 +118,8 @@ def follow_button(person: holes.Person, page_id: str, translation_key: str, next
         '<button class="utrecht-button utrecht-button--secondary-action" type="submit">{}</button> '
         '<a class="utrecht-link" href="{}">{}</a></div></form>',
         action,
-        person.csrf_token(),
-        int(page_id),
+        holes.CSRF,
+        page_id,
         next_url,
         text,
         button,

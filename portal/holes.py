@@ -17,6 +17,11 @@ It may run queries; it runs with the page's language active. Register it in the 
     def read_confirmation(person: Person, page_id: str, source_id: str, version: str) -> str: ...
 
 Arguments are passed as strings (percent-encoded inside the shell).
+
+A form in a hole carries `holes.CSRF` where the token goes; it is filled in for each response, so
+the HTML around it can be the same for everyone in the same situation. Build that HTML in a
+function decorated with `same_for_everyone`: it is remembered per process and language instead of
+translated and escaped again on every view.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from types import SimpleNamespace
 from urllib.parse import quote, unquote
 
@@ -169,10 +174,37 @@ def placeholder(name: str, *args) -> str:
     return _PART + name + "".join(":" + value for value in values) + "@@"
 
 
+def same_for_everyone(build: Callable[..., str]) -> Callable[..., str]:
+    """Remember what `build(*args)` returns, per process, language and script prefix.
+
+    For a hole's HTML once the personal facts are known (the form, or the thanks once answered):
+    `build` may depend on its arguments (hashable) and the active language only, and leaves the
+    CSRF token as `CSRF`. Translating and escaping the same few strings on every view of every page
+    was most of what filling a cached page cost.
+    """
+
+    @lru_cache(maxsize=4096)
+    def remembered(language: str | None, prefix: str, args: tuple) -> str:
+        return build(*args)
+
+    @wraps(build)
+    def markup(*args) -> str:
+        return remembered(get_language(), get_script_prefix(), args)
+
+    markup.cache_clear = remembered.cache_clear  # type: ignore[attr-defined]
+    return markup
+
+
 def render(name: str, person: Person, *args) -> str:
+    """The hole's HTML for `person`, with the CSRF token filled in (a render outside the cache)."""
+    html = _call(name, person, [str(arg) for arg in args])
+    return html.replace(CSRF, person.csrf_token()) if CSRF in html else html
+
+
+def _call(name: str, person: Person, args: list[str]) -> str:
     if name in _batched:
-        return _registry[name](person, [tuple(str(arg) for arg in args)])[0]
-    return _registry[name](person, *[str(arg) for arg in args])
+        return _registry[name](person, [tuple(args)])[0]
+    return _registry[name](person, *args)
 
 
 def _arguments(match: re.Match) -> tuple[str, ...]:
@@ -185,8 +217,6 @@ def fill(content: bytes, person: Person) -> bytes:
         return content
     content = content.replace(NAME.encode(), escape(person.display_name).encode())
     content = content.replace(USERNAME.encode(), escape(person.username).encode())
-    if CSRF.encode() in content:
-        content = content.replace(CSRF.encode(), person.csrf_token().encode())
     if _PART.encode() in content:
         # Batched holes first: every call of one name in one go.
         calls: dict[str, list[tuple[str, ...]]] = {}
@@ -203,7 +233,10 @@ def fill(content: bytes, person: Person) -> bytes:
             name = match.group(1).decode()
             if name in filled:
                 return filled[name][_arguments(match)].encode()
-            return render(name, person, *_arguments(match)).encode()
+            return _call(name, person, list(_arguments(match))).encode()
 
         content = _FRAGMENT.sub(part, content)
+    # Last: the shell's own forms and those the parts brought in carry the same placeholder.
+    if CSRF.encode() in content:
+        content = content.replace(CSRF.encode(), person.csrf_token().encode())
     return content

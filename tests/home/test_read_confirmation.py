@@ -1,5 +1,7 @@
 """Read and confirm: employees confirm the current version; managers see counts per department."""
 
+import datetime
+
 import pytest
 from django.utils.html import escape
 
@@ -120,3 +122,12 @@ def test_rates_page_per_role(client, make_user, roles, status):
 
 def test_rates_page_signed_out_goes_to_sign_in(client):
     assert client.get("/nl/gedragscode/leesbevestigingen/").status_code == 302
+
+
+def test_the_confirmation_date_is_the_day_in_the_netherlands(employee_client, employee):
+    """Confirmed at 00:30 on 2 March in Amsterdam (23:30 on 1 March in UTC): the page says 2 March."""
+    page = code_of_conduct()
+    moment = datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC)
+    ReadConfirmation.objects.create(user=employee, page=page, version="2.0", confirmed_at=moment)
+    body = employee_client.get(page.url).content.decode()
+    assert "Je hebt versie 2.0 bevestigd op 2 maart 2026." in body

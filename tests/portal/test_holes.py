@@ -1,6 +1,7 @@
 """Personal holes (portal/holes.py): filled per person, and only where the portal put them."""
 
 import pytest
+from django.utils import translation
 from wagtail.models import Site
 
 from portal import holes
@@ -79,3 +80,33 @@ def test_links_are_remembered_per_content_generation_and_language(monkeypatch):
     assert person(content_generation=7).page_url(page.url_path) == old_url  # remembered
     assert person(content_generation=8).page_url(page.url_path) == "https://elders.invalid" + old_url
     assert person().page_url(page.url_path) == "https://elders.invalid" + old_url  # generation unknown
+
+
+def test_markup_the_same_for_everyone_is_built_once_per_language_and_gets_each_persons_token():
+    """A hole's form is translated and escaped once per process and language; the token in it is
+    the person's own on every response, filled in from the placeholder."""
+    built = []
+
+    @holes.same_for_everyone
+    def form(action: str) -> str:
+        built.append(action)
+        return f"<form action='{action}' lang='{translation.get_language()}'><input value='{holes.CSRF}'></form>"
+
+    @holes.register("tests.form")
+    def personal_form(someone, action):
+        return form(action)
+
+    shell = holes.placeholder("tests.form", "/a/").encode()
+    with translation.override("nl"):
+        anna = holes.fill(shell, person())
+        bert = holes.fill(shell, person(pk=8, csrf_token=lambda: "BERT456"))
+    with translation.override("en"):
+        english = holes.fill(shell, person())
+    assert anna == b"<form action='/a/' lang='nl'><input value='TOKEN123'></form>"
+    assert bert == b"<form action='/a/' lang='nl'><input value='BERT456'></form>"
+    assert english == b"<form action='/a/' lang='en'><input value='TOKEN123'></form>"
+    assert built == ["/a/", "/a/"]  # Dutch once, English once
+
+    # Rendered outside the page cache (the template tag), the token is filled in too.
+    with translation.override("nl"):
+        assert holes.render("tests.form", person(), "/a/") == anna.decode()
