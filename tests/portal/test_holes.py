@@ -90,7 +90,8 @@ def test_markup_the_same_for_everyone_is_built_once_per_language_and_gets_each_p
     @holes.same_for_everyone
     def form(action: str) -> str:
         built.append(action)
-        return f"<form action='{action}' lang='{translation.get_language()}'><input value='{holes.CSRF}'></form>"
+        language = translation.get_language()
+        return f"<form action='{action}' lang='{language}'><input value='{holes.CSRF}'></form>"
 
     @holes.register("tests.form")
     def personal_form(someone, action):
