@@ -27,6 +27,10 @@ What keeps it safe:
   every hit (count the search) in `request.page_cache_meta`; `cached_view_served` is sent with it.
 - Parts of a page that differ per person are holes (portal/holes.py: `{% personal %}`), filled in
   on every response, so such a page still shares one shell (the code of conduct's confirmation).
+- A page type whose content follows the person's roles (`page_cache_per_role = True`: the annual
+  report shows the office live figures) gets one shell per visibility profile: its render may read
+  the groups and superuser flag, and nothing else personal, and the address keeps a marker that
+  sends the next request to the shell for its own profile (`ROLE_MARKER`).
 - Invalidation follows what a page shows (portal/page_scopes.py): a shell remembers the number of
   every scope it showed (CONTENT always; a page type's `page_cache_depends_on` /
   `page_cache_dependencies()`; what a view names with `depends_on()`), and is stale once one of
@@ -274,6 +278,8 @@ class Capture:
     #: What a render keyed on the visibility profile may read without becoming personal.
     allowed_user_attributes: frozenset = frozenset()
     allowed_session_keys: frozenset = frozenset()
+    #: The page type keeps one shell per visibility profile (`page_cache_per_role`).
+    per_role: bool = False
 
     def mark(self, what: str) -> None:
         if what not in self.personal:
@@ -385,6 +391,10 @@ def start_capture(page, request) -> None:
     if capture is None or capture.page_id is not None or not page_is_cacheable(page):
         return
     capture.scopes.update(page_dependencies(page))
+    if getattr(type(page), "page_cache_per_role", False):
+        capture.per_role = True
+        capture.allowed_user_attributes = PROFILE_USER_ATTRIBUTES
+        capture.allowed_session_keys = PASSED_RESTRICTION_KEYS
     begin_shell(request, capture, page.pk)
 
 
@@ -437,6 +447,15 @@ def hole_context(request) -> dict:
 
 #: Session keys that hold password-protected pages and collections a person has opened.
 PASSED_RESTRICTION_KEYS = frozenset({"passed_page_view_restrictions", "passed_collection_view_restrictions"})
+#: What a render keyed on the visibility profile may read of the user: the profile itself, and the
+#: role names `portal.roles.has_role` derives from the groups (and keeps on the user).
+PROFILE_USER_ATTRIBUTES = frozenset({"is_superuser", "groups", "_portal_role_names"})
+#: Stored at a page's own address when its shells are kept per visibility profile.
+ROLE_MARKER = "per_role"
+
+
+def is_role_marker(entry) -> bool:
+    return entry is not None and bool(entry.get(ROLE_MARKER))
 
 
 def visibility_profile(request) -> str | None:
@@ -518,6 +537,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = self.key(request, with_query=kind == "view", profile=profile)
         stored = self.read(key)
+        if is_role_marker(fresh_entry(stored, generations)):
+            key = self.role_key(request)
+            if key is None:
+                return self.get_response(request)
+            stored = self.read(key)
         entry = fresh_entry(stored, generations)
         claimed = False
         if entry is None and stored is not None and request.method == "GET":
@@ -526,6 +550,9 @@ class PageCacheMiddleware:
             claimed = self.claim_render(key)
             if not claimed:
                 entry = self.wait_for_render(key, generations)
+                if is_role_marker(entry):  # rendered meanwhile for a profile: this one's, maybe
+                    role_key = self.role_key(request)
+                    entry = fresh_entry(self.read(role_key), generations) if role_key else None
         if entry is not None:
             if kind == "view":
                 cached_view_served.send(
@@ -564,10 +591,19 @@ class PageCacheMiddleware:
             headers = {name: value for name, value in response.items() if name.lower() in STORED_HEADERS}
             meta = getattr(request, "page_cache_meta", None)
             dependencies = {scope: generations.get(scope, 0) for scope in capture.scopes}
-            self.write(
-                key, {"content": shell, "headers": headers, "meta": meta, "dependencies": dependencies}
-            )
-            page_cache_stats.mark(response, "miss")
+            if capture.per_role:
+                # The shell under this person's profile; at the address, where to look next time.
+                role_key = self.role_key(request)
+                if role_key is not None:
+                    self.write(self.key(request), {ROLE_MARKER: True, "dependencies": dependencies})
+                key = role_key
+            if key is None:  # password-protected content opened in this session
+                page_cache_stats.mark(response, "personal")
+            else:
+                self.write(
+                    key, {"content": shell, "headers": headers, "meta": meta, "dependencies": dependencies}
+                )
+                page_cache_stats.mark(response, "miss")
         response.content = fill_holes(shell, request)
         patch_cache_control(response, private=True)
         return response
@@ -646,6 +682,12 @@ class PageCacheMiddleware:
         if storage is not None and len(storage):
             return None
         return kind
+
+    def role_key(self, request) -> str | None:
+        """The key of the shell of a `page_cache_per_role` page for this person's visibility
+        profile; None when their session makes it personal."""
+        profile = visibility_profile(request)
+        return None if profile is None else self.key(request, profile=profile)
 
     def key(self, request, *, with_query: bool = False, profile: str = "") -> str:
         address = request.get_full_path() if with_query else request.path

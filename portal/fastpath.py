@@ -57,6 +57,7 @@ from portal.cache import (
     cached_view_served,
     current_generations,
     fresh_entry,
+    is_role_marker,
     page_key,
     profile_string,
 )
@@ -264,7 +265,14 @@ class FastPageApp:
             profile = profile_string(record["superuser"], record["groups"])
             address = f"{request.get_full_path()}#visibility={profile}"
         key = page_key(self.release, host, language, address)
-        entry = fresh_entry(_cache().get(key), current_generations())
+        generations = current_generations()
+        entry = fresh_entry(_cache().get(key), generations)
+        if is_role_marker(entry):  # one shell per visibility profile (portal/cache.py)
+            if any(session.get(name) for name in PASSED_RESTRICTION_KEYS):
+                return None
+            profile = profile_string(record["superuser"], record["groups"])
+            key = page_key(self.release, host, language, f"{path}#visibility={profile}")
+            entry = fresh_entry(_cache().get(key), generations)
         if entry is None:
             return None
         # Headers are learned per version of the page (a publish may change its robots header).

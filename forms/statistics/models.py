@@ -150,6 +150,9 @@ class AnnualReportPage(RoutablePageMixin, Page):
     parent_page_types = ["home.ContentPage"]
     subpage_types: list[str] = []
     template = "statistics/annual_report_page.html"
+    #: The office sees live figures where others see the published ones (or nothing): one shell
+    #: per visibility profile in the page cache (portal/cache.py).
+    page_cache_per_role = True
 
     class Meta:
         verbose_name = _("jaarverslag")

@@ -491,18 +491,18 @@ PAGE_TYPES = [
     "/nl/bewustwording/kalender/week-van-de-weerbaarheid-2021/",  # edition
     "/en/bewustwording/calendar/",  # the English calendar (English items, Dutch sessions)
     "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/vth/toezicht-openbare-ruimte/",  # instruction
+    "/nl/melden/jaarverslag-2021/",  # annual report (one shell per visibility profile)
 ]
 # (The legal texts are served by a plain view under /<lang>/melding/ for signed-out reporters,
 # home/legal.py, which the page cache does not store.)
 # Rendered by Django for every request (`personal` in the counters): what they show depends on the
-# person beyond holes (my registrations per session, the VPD teams I belong to, live or published
-# figures by role). Listed so that caching one of them is a decision, not an accident.
+# person beyond holes (my registrations per session, the VPD teams I belong to). Listed so that
+# caching one of them is a decision, not an accident.
 PER_PERSON = [
     "/nl/bewustwording/kalender/phishing-herkennen/",  # programme item
     "/en/bewustwording/calendar/recognising-phishing/",
     "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/",  # VPD section
     "/nl/veilige-werkomgeving/veilige-publieke-dienstverlening/vth/",  # VPD department
-    "/nl/melden/jaarverslag-2021/",  # annual report
 ]
 
 
