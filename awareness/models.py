@@ -259,22 +259,10 @@ class ProgrammeItemPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sessions = list(self.own_sessions().order_by("start"))
-        mine = {}
-        if request.user.is_authenticated and sessions:
-            mine = {
-                r.session_id: r
-                for r in Registration.objects.filter(session__in=sessions, user=request.user).exclude(
-                    status=Registration.Status.CANCELLED
-                )
-            }
-        for session in sessions:
-            session.my_registration = mine.get(session.pk)
-        context["sessions"] = sessions
+        # Where the person stands per session is a personal part (awareness/holes.py), so the page
+        # is cached for everyone.
+        context["sessions"] = list(self.own_sessions().order_by("start"))
         context["themes"] = self.localized_themes()
-        from awareness.permissions import can_manage_item
-
-        context["can_manage"] = can_manage_item(request.user, self)
         return context
 
 
