@@ -85,6 +85,9 @@ class VpdSectionPage(Page):
     max_count_per_parent = 1
 
     search_section = "vpd"  # the search filter "Veilige publieke dienstverlening"
+    #: Peer supporters and the coordinator get links others do not: one shell per visibility
+    #: profile in the page cache (portal/cache.py).
+    page_cache_per_role = True
 
     class Meta:
         verbose_name = _("VPD-overzichtspagina")
@@ -143,12 +146,7 @@ class VpdDepartmentPage(Page):
             (team, instructions.get(team.pk))
             for team in Team.objects.filter(department_id=self.department_id)
         ]
-        user = getattr(request, "user", None)
-        context["managed_team_ids"] = (
-            set(user.managed_vpd_teams.values_list("pk", flat=True))
-            if user and user.is_authenticated
-            else set()
-        )
+        # The managers' links per team are a personal part (vpd/holes.py): cached for everyone.
         return context
 
 
