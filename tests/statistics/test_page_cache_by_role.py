@@ -97,7 +97,9 @@ def test_control_one_shell_for_everyone_would_leak_the_live_figures(
     assert leaked.status_code == 200 and LIVE in leaked.content.decode()
 
 
-def test_the_fast_path_serves_each_profile_its_own_shell(report, office_member, employee, settings):
+def test_the_fast_path_serves_each_profile_its_own_shell(
+    report, office_member, employee, settings, keep_test_connection
+):
     settings.PAGE_CACHE_FAST_PATH = "true"
     caches["default"].clear()
     django = Counting()
@@ -141,7 +143,7 @@ class Counting:
 
 
 def test_control_a_fast_path_keyed_on_the_address_alone_would_leak(
-    report, office_member, employee, settings, monkeypatch
+    report, office_member, employee, settings, monkeypatch, keep_test_connection
 ):
     from portal import fastpath
 
