@@ -86,7 +86,7 @@ def test_introduction_attendance_is_anonymised_and_the_figures_stay(settings):
         administered_by="Burgemeester",
     )
     IntroductionAttendanceFactory(meeting=meeting, declaration="", declaration_date=None)
-    recent = IntroductionAttendanceFactory(name="Recent", declaration_date=datetime.date.today())
+    recent = IntroductionAttendanceFactory(name="Recent", declaration_date=timezone.localdate())
     before = figures(OLD_YEAR)
     assert before["awareness"]["introduction"]["declarations_taken"] == 1
 

@@ -2,7 +2,7 @@
 off; the dashboard lists the tasks due this week. Every screen checked with axe at phone and desktop
 width."""
 
-import datetime
+from django.utils import timezone
 
 from forms import task_checklists
 from forms.models import IntegrityReport, Status
@@ -29,7 +29,7 @@ def test_a_mandatory_template_task_holds_up_closing_until_ticked_off(page, axe, 
         title="Declaraties van de laatste 12 maanden nakijken",
         due_days=0,
     )
-    today = datetime.date.today()
+    today = timezone.localdate()
     report = IntegrityReport.objects.create(
         category=SPULLEN,
         description="OV-pas privé gebruikt",

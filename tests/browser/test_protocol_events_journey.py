@@ -4,6 +4,8 @@ the case screen: at phone and desktop width, axe (WCAG 2.2 AA) on every screen."
 
 import datetime
 
+from django.utils import timezone
+
 from forms.case_events import CaseEvent
 from forms.models import CaseTransition, Investigation, Status
 from portal.roles import Role
@@ -12,7 +14,7 @@ from tests.forms import corpus
 from tests.forms.factories import IntegrityReportFactory
 from tests.portal.factories import PASSWORD, UserFactory
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 

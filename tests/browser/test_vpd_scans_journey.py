@@ -5,6 +5,7 @@ coordinator reads the stadhuis DRA; axe on every page."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from portal.roles import Role
 from tests.portal.factories import PASSWORD, UserFactory
@@ -26,7 +27,7 @@ def registers(live_db):
         scan=scan,
         owner=owner,
         description="Alarmknop oefenen met het hele team.",
-        due_on=datetime.date.today() - datetime.timedelta(days=3),
+        due_on=timezone.localdate() - datetime.timedelta(days=3),
     )
     AssessmentFactory(building="Stadhuis")
     return department, action

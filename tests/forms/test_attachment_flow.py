@@ -3,6 +3,7 @@
 import html
 
 import pytest
+from django.utils import timezone
 
 from forms.models import Attachment, IntegrityReport
 from tests.forms import corpus
@@ -91,7 +92,6 @@ def test_refusals_are_in_english_on_the_english_site(client):
 
 
 def test_attachments_stored_before_the_rebuild_are_rebuilt_by_a_command():
-    import datetime
 
     from django.core.management import CommandError, call_command
 
@@ -104,7 +104,7 @@ def test_attachments_stored_before_the_rebuild_are_rebuilt_by_a_command():
         CleanFile("oud.jpg", "image/jpeg", corpus.exif_jpeg()),
         CleanFile("kapot.pdf", "application/pdf", corpus.truncated_pdf()),
     ]
-    _attach(report, old, datetime.date.today())
+    _attach(report, old, timezone.localdate())
     with pytest.raises(CommandError) as error:
         call_command("rebuild_attachments")
     pdf, photo, broken = report.attachments.order_by("pk")

@@ -101,7 +101,7 @@ def test_bulk_update_and_bulk_delete_are_refused_in_python(log):
         lambda: AuditLogEntry.objects.all().delete(),
         lambda: report.audit_log.all().delete(),
         lambda: AuditLogEntry.objects.bulk_update(log, ["action"]),
-        lambda: AuditLogEntry.objects.bulk_create([AuditLogEntry(action="x", on=datetime.date.today())]),
+        lambda: AuditLogEntry.objects.bulk_create([AuditLogEntry(action="x", on=timezone.localdate())]),
     ):
         with pytest.raises(PermissionDenied):
             attempt()

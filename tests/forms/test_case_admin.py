@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from forms.models import AuditLogEntry, IntegrityReport, Message
 from portal.roles import Role
@@ -37,7 +38,7 @@ def case():
     from forms.services import _attach
 
     report = IntegrityReportFactory(description="Vertrouwelijke beschrijving")
-    _attach(report, [CleanFile("bewijs.pdf", "application/pdf", b"%PDF-1.4 x")], datetime.date.today())
+    _attach(report, [CleanFile("bewijs.pdf", "application/pdf", b"%PDF-1.4 x")], timezone.localdate())
     return report
 
 
@@ -191,7 +192,7 @@ def test_case_list_queries_do_not_grow_with_cases(client, make_user, django_asse
 
 
 def test_overdue_markers(client, make_user):
-    today = datetime.date.today()
+    today = timezone.localdate()
     late = IntegrityReportFactory(received_on=today - datetime.timedelta(days=10))
     IntegrityReportFactory(received_on=today)
     assert late.acknowledgement_overdue() and not late.feedback_overdue()

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django.utils import timezone
 
 from forms.models import Message, Status
 from portal.roles import Role
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 FOLLOW_UP = "/nl/melding/opvolging/"
 INDEX = "/admin/integriteitsmeldingen/"
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 @pytest.fixture

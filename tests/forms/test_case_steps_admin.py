@@ -4,6 +4,7 @@ beside the field they concern, and no way around the table."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from forms.models import AuditLogEntry, CaseTransition, Status
 from portal.roles import Role
@@ -12,7 +13,7 @@ from tests.forms.factories import IntegrityReportFactory
 pytestmark = pytest.mark.django_db
 
 INDEX = "/admin/integriteitsmeldingen/"
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def step_url(report, name):

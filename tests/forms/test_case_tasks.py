@@ -4,6 +4,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from forms import case_flow, task_checklists
 from forms.case_tasks import CaseTask
@@ -16,7 +17,7 @@ from tests.forms.helpers import WHAT, file_report
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 INDEX = "/admin/integriteitsmeldingen/"
 SPULLEN = "omgaan-met-spullen-van-de-gemeente"
 

@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from forms.models import Attachment, IntegrityReport, Message, add_months
 from forms.reminders import due_cases
@@ -15,7 +16,7 @@ from tests.forms.factories import IntegrityReportFactory, MessageFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def test_deadlines_are_seven_days_and_three_months():

@@ -8,6 +8,7 @@ from cryptography.fernet import Fernet, InvalidToken
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 
 from forms.attachments import CleanFile
 from forms.crypto import encrypt_text
@@ -27,7 +28,6 @@ SECRETS = {
 
 
 def make_case():
-    import datetime
 
     report = IntegrityReportFactory(**SECRETS)
     Message.objects.create(report=report, author="melder", body="BERICHT-GEHEIM-5")
@@ -35,7 +35,7 @@ def make_case():
     _attach(
         report,
         [CleanFile("BESTANDSNAAM-GEHEIM-7.pdf", "application/pdf", b"%PDF-1.4 INHOUD-GEHEIM-8")],
-        datetime.date.today(),
+        timezone.localdate(),
     )
     return report
 

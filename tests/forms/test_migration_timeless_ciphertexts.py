@@ -1,6 +1,5 @@
 """The migration to timestamp-free ciphertexts and a chained audit log, run on data made before it."""
 
-import datetime
 from io import StringIO
 
 import pytest
@@ -29,7 +28,7 @@ def test_migration_chains_existing_entries_and_rewrites_fernet_values():
     try:
         Report = old_apps.get_model("forms", "IntegrityReport")
         Entry = old_apps.get_model("forms", "AuditLogEntry")
-        report = Report.objects.create(category="overig", source="intern", received_on=datetime.date.today())
+        report = Report.objects.create(category="overig", source="intern", received_on=timezone.localdate())
         with connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE forms_integrityreport SET description = %s WHERE id = %s",

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from forms.models import Message, Status
 from portal.roles import Role
@@ -10,7 +11,7 @@ from tests.forms.factories import IntegrityReportFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def test_the_panel_counts_my_open_cases_overdue_timers_and_unread_messages(client, make_user):

@@ -7,6 +7,7 @@ import html
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from forms import audit
 from forms.case_events import CaseEvent, EventKind
@@ -20,7 +21,7 @@ from tests.forms.factories import IntegrityReportFactory
 pytestmark = pytest.mark.django_db
 
 INDEX = "/admin/integriteitsmeldingen/"
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 

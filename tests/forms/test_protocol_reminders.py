@@ -16,7 +16,7 @@ from tests.forms.factories import IntegrityReportFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 

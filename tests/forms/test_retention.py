@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from forms import audit
 from forms.models import AdvisorRegistration, AuditLogEntry, IntegrityReport, Message
@@ -28,7 +29,7 @@ def old_and_recent_reports():
         conclusion="gegrond",
     )
     MessageFactory(report=old, body="OUD BERICHT")
-    recent = IntegrityReportFactory(closed_on=datetime.date.today(), description="NIEUWE INHOUD")
+    recent = IntegrityReportFactory(closed_on=timezone.localdate(), description="NIEUWE INHOUD")
     return old, recent
 
 
@@ -41,7 +42,7 @@ def test_closed_reports_lose_their_content_and_the_figures_stay(settings):
 
     old.refresh_from_db()
     assert (old.description, old.persons_involved, old.contact_details, old.receipt_hash) == ("", "", "", "")
-    assert old.purged_on == datetime.date.today()
+    assert old.purged_on == timezone.localdate()
     assert not Message.objects.filter(report=old).exists()
     assert IntegrityReport.objects.get(pk=recent.pk).description == "NIEUWE INHOUD"
     assert figures(OLD_YEAR) == before
@@ -63,7 +64,7 @@ def test_advisor_registrations_lose_the_pseudonym_and_the_figures_stay(settings)
     # Its last conversation is recent: the whole registration is still in use.
     ongoing = AdvisorRegistrationFactory(pseudonym="lopend")
     AdvisorConversationFactory(registration=ongoing, held_on=datetime.date(OLD_YEAR, 3, 1))
-    AdvisorConversationFactory(registration=ongoing, held_on=datetime.date.today())
+    AdvisorConversationFactory(registration=ongoing, held_on=timezone.localdate())
     before = figures(OLD_YEAR)
     assert before["confidential_advisors"]
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from forms.models import Status
 from forms.task_checklists import end_of_week
@@ -12,7 +13,7 @@ from tests.forms.factories_tasks import CaseTaskFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def test_end_of_week_is_the_coming_sunday():

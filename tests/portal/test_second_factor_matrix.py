@@ -2,10 +2,9 @@
 report attachment, for each role that must prove a second factor; the same requests succeed once
 the session proved one (the control that shows the refusal comes from the second factor)."""
 
-import datetime
-
 import pytest
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from portal.mfa import SESSION_KEY
 from portal.mfa.demo import current_code, give_demo_totp
@@ -42,7 +41,7 @@ def urls(sensitive):
     from forms.services import _attach
 
     report = IntegrityReportFactory(description=SECRET)
-    _attach(report, [CleanFile("bewijs.pdf", "application/pdf", b"%PDF-1.4 x")], datetime.date.today())
+    _attach(report, [CleanFile("bewijs.pdf", "application/pdf", b"%PDF-1.4 x")], timezone.localdate())
     registration = AdvisorRegistrationFactory(advisor=sensitive["advisor"], pseudonym="kenmerk-geheim")
     return {
         "report": f"/admin/integriteitsmeldingen/edit/{report.pk}/",

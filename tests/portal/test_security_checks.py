@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -43,7 +44,7 @@ def test_an_allow_listed_vulnerability_passes_until_its_review_date(tmp_path, mo
     fake_pip_audit(tmp_path, monkeypatch, VULNERABLE_DJANGO)
     allowlist = tmp_path / "allow.txt"
     monkeypatch.setattr(dependency_audit, "ALLOWLIST", allowlist)
-    later = datetime.date.today() + datetime.timedelta(days=30)
+    later = timezone.localdate() + datetime.timedelta(days=30)
     allowlist.write_text(f"PYSEC-2021-98 django 2026-01-01 {later} not reachable in our use\n")
     assert dependency_audit.pip_audit([])[0] == dependency_audit.CLEAN
     allowlist.write_text("PYSEC-2021-98 django 2025-01-01 2025-06-30 expired acceptance\n")

@@ -5,6 +5,7 @@ has and has not followed it, to HR and the office for every department and to a 
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from portal.roles import Role
 from safework.models import ManagerTraining, TrainingProgramme
@@ -147,7 +148,7 @@ def test_a_training_older_than_the_period_no_longer_counts(people, trained, sett
     recent = ManagerTraining.objects.create(
         manager=untrained,
         programme=ONBOARDING,
-        completed_on=datetime.date.today() - datetime.timedelta(days=30),
+        completed_on=timezone.localdate() - datetime.timedelta(days=30),
     )
     assert "safework.manager_training: 1 purged" in purge("safework.manager_training", settings, days=365)
     assert list(ManagerTraining.objects.all()) == [recent]

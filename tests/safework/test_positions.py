@@ -2,9 +2,8 @@
 as a draft, the integrity office approves, HR sees who is due for periodic screening, employees see
 nothing of it."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 from django.utils.html import escape
 
 from safework.models import ApprovalStatus, Position, ScreeningProfile, ScreeningRule
@@ -116,7 +115,7 @@ def test_a_raised_profile_needs_a_justification(client, inventory):
 def test_hr_sees_who_is_due_for_periodic_screening(client, people):
     ScreeningRule.objects.create(profile=ScreeningProfile.RAISED, rescreen_months=36)
     ScreeningRule.objects.create(profile=ScreeningProfile.NONE, rescreen_months=None)
-    today = datetime.date.today()
+    today = timezone.localdate()
     due = PlacementFactory(
         user=people.security,
         position=people.raised_position,

@@ -6,6 +6,7 @@ department's scan status beside the team instruction's."""
 import datetime
 
 import pytest
+from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from portal.roles import Role
@@ -206,7 +207,7 @@ def test_the_owner_marks_an_action_done_on_the_site(client, people):
 
 
 def test_the_team_overview_shows_each_departments_scan_status(client, people, coordinator):
-    today = datetime.date.today()
+    today = timezone.localdate()
     late = TeamFactory(department=people.department, name="Team Laat")
     fine = TeamFactory(department=people.other_department, name="Team Goed")
     TeamFactory(department=ScanFactory(reviewed_on=None).department, name="Team Onbesproken")

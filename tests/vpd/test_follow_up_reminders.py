@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from safework.models import ReminderSent
 from tests.portal.factories import UserFactory
@@ -67,7 +68,7 @@ def test_no_reminder_for_a_done_task_an_inactive_owner_or_no_owner(django_captur
 
 def test_the_daily_command_sends_them(django_capture_on_commit_callbacks):
     owner = UserFactory(email="manager@gemeente.invalid")
-    task(owner, due=datetime.date.today() - datetime.timedelta(days=1))
+    task(owner, due=timezone.localdate() - datetime.timedelta(days=1))
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_safework_reminders", "--now", stdout=StringIO())
     assert [message.to for message in mail.outbox] == [[owner.email]]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from tests.portal.factories import UserFactory
 from tests.retention import OLD_YEAR, figures, purge
@@ -25,10 +26,10 @@ def test_old_tasks_lose_owner_and_letter_and_the_figures_stay(settings):
         letter="Geachte heer De Vries, ...",
     )
     recent = FollowUpTask.objects.create(
-        incident=IncidentFactory(date=datetime.date.today()),
+        incident=IncidentFactory(date=timezone.localdate()),
         kind="aangifte",
         owner=owner,
-        due_on=datetime.date.today(),
+        due_on=timezone.localdate(),
     )
     before = figures(OLD_YEAR)
 

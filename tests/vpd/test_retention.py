@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from tests.portal.factories import UserFactory
 from tests.retention import OLD_YEAR, figures, purge
@@ -21,7 +22,7 @@ def test_old_incidents_lose_description_location_team_and_reporter_and_the_figur
         description="Meneer De Vries schold de medewerker uit.",
         police_report=True,
     )
-    recent = IncidentFactory(date=datetime.date.today(), reporter=reporter, description="Vandaag gebeurd.")
+    recent = IncidentFactory(date=timezone.localdate(), reporter=reporter, description="Vandaag gebeurd.")
     before = figures(OLD_YEAR)
     assert before["public_aggression"]["total"] == 1
 
@@ -41,7 +42,7 @@ def test_old_peer_support_conversations_lose_who_registered_them_and_the_figures
     old = PeerSupportConversationFactory(
         date=datetime.date(OLD_YEAR, 5, 3), registered_by=member, referred=True
     )
-    recent = PeerSupportConversationFactory(date=datetime.date.today(), registered_by=member)
+    recent = PeerSupportConversationFactory(date=timezone.localdate(), registered_by=member)
     before = figures(OLD_YEAR)
     assert before["peer_support"]["conversations"] == 1
 
