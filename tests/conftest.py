@@ -277,3 +277,10 @@ def keep_test_connection():
     yield
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def page_cache_header(settings):
+    """DEBUG on: responses carry X-Page-Cache (hit, miss, personal), which says how the page cache
+    answered; outside DEBUG no such header is sent (portal/page_cache_stats.py)."""
+    settings.DEBUG = True

@@ -14,14 +14,9 @@ from awareness.models import Registration
 from portal.roles import Role
 from tests.awareness.factories import RegistrationFactory, SessionFactory, in_days, programme_item
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_header")]
 MINE = "Je bent aangemeld."
 MANAGE = "Aanmeldingen en presentie"
-
-
-@pytest.fixture(autouse=True)
-def cache_header(settings):
-    settings.DEBUG = True  # the X-Page-Cache header says how the page cache answered
 
 
 def signed_in(user) -> Client:

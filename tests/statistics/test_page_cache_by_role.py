@@ -11,7 +11,6 @@ from contextlib import contextmanager
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.core.handlers.wsgi import WSGIHandler
 from django.middleware.csrf import CSRF_SECRET_LENGTH
 from django.test import Client
 from django.utils.crypto import get_random_string
@@ -19,7 +18,7 @@ from django.utils.crypto import get_random_string
 from portal import cache as page_cache
 from portal.fastpath import FastPageApp
 from portal.roles import Role
-from tests.portal.test_fast_path import Browser
+from tests.portal.test_fast_path import Browser, Counting
 from tests.statistics.factories import (
     EmployeeSurveyFactory,
     annual_report_page,
@@ -128,18 +127,6 @@ def test_a_session_that_opened_protected_content_is_not_given_a_shared_shell(rep
     session["passed_page_view_restrictions"] = [report.pk]
     session.save()
     assert [office.get(report.url)["X-Page-Cache"] for _ in range(2)] == ["personal", "personal"]
-
-
-class Counting:
-    """Django's WSGI handler, counting the requests it answers."""
-
-    def __init__(self):
-        self.handler = WSGIHandler()
-        self.calls = 0
-
-    def __call__(self, environ, start_response):
-        self.calls += 1
-        return self.handler(environ, start_response)
 
 
 def test_control_a_fast_path_keyed_on_the_address_alone_would_leak(

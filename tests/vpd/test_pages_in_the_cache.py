@@ -13,14 +13,9 @@ from django.test import Client
 from portal import cache as page_cache
 from portal.roles import Role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_header")]
 OVERVIEW = "Overzicht teaminstructies (VPD-coördinator)"
 PEER_SUPPORT = "Opvanggesprek registreren"
-
-
-@pytest.fixture(autouse=True)
-def cache_header(settings):
-    settings.DEBUG = True  # the X-Page-Cache header says how the page cache answered
 
 
 def view(user, page) -> tuple[str, str]:
