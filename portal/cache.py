@@ -85,6 +85,9 @@ CONTENT_MODELS = [
     "wagtaildocs.Document",
     "taggit.Tag",
     "wagtailsearchpromotions.SearchPromotion",  # shown on cached search results
+    # Roles go by group name: a renamed group changes what a per-role shell (keyed on group ids)
+    # shows its members. Rare (an administrator's change), so everything renders again.
+    "auth.Group",
 ]
 #: How often a request that waits for another one's render of the same shell looks again.
 RENDER_POLL_SECONDS = 0.01
@@ -278,8 +281,10 @@ class Capture:
     #: What a render keyed on the visibility profile may read without becoming personal.
     allowed_user_attributes: frozenset = frozenset()
     allowed_session_keys: frozenset = frozenset()
-    #: The page type keeps one shell per visibility profile (`page_cache_per_role`).
+    #: The page type keeps one shell per visibility profile (`page_cache_per_role`), this one
+    #: (None: personal), read once before the render (`role_snapshot`).
     per_role: bool = False
+    role_profile: str | None = None
 
     def mark(self, what: str) -> None:
         if what not in self.personal:
@@ -393,9 +398,25 @@ def start_capture(page, request) -> None:
     capture.scopes.update(page_dependencies(page))
     if getattr(type(page), "page_cache_per_role", False):
         capture.per_role = True
-        capture.allowed_user_attributes = PROFILE_USER_ATTRIBUTES
-        capture.allowed_session_keys = PASSED_RESTRICTION_KEYS
+        capture.role_profile = role_snapshot(request)
+        capture.allowed_user_attributes = ROLE_SNAPSHOT_ATTRIBUTES
     begin_shell(request, capture, page.pk)
+
+
+def role_snapshot(request) -> str | None:
+    """Read the person's groups once, before a `page_cache_per_role` page renders: the role names
+    the page sees (`portal.roles.keep_role_names`) and the profile its shell is stored under come
+    from the same read. Reading them apart would let a role change committed during the render put
+    a page built for one profile under another's key (the office's live figures under the key of
+    every employee). None when the session makes the page personal."""
+    from portal.roles import keep_role_names
+
+    if any(request.session.get(key) for key in PASSED_RESTRICTION_KEYS):
+        return None
+    user = request.user
+    groups = list(user.groups.values_list("pk", "name"))
+    keep_role_names(user, [name for _pk, name in groups])
+    return profile_string(user.is_superuser, [pk for pk, _name in groups])
 
 
 def begin_shell(request, capture: Capture, what) -> None:
@@ -447,9 +468,10 @@ def hole_context(request) -> dict:
 
 #: Session keys that hold password-protected pages and collections a person has opened.
 PASSED_RESTRICTION_KEYS = frozenset({"passed_page_view_restrictions", "passed_collection_view_restrictions"})
-#: What a render keyed on the visibility profile may read of the user: the profile itself, and the
-#: role names `portal.roles.has_role` derives from the groups (and keeps on the user).
-PROFILE_USER_ATTRIBUTES = frozenset({"is_superuser", "groups", "_portal_role_names"})
+#: What a `page_cache_per_role` render may read of the user: the superuser flag and the role names
+#: read with the profile (`role_snapshot`), which `portal.roles.has_role` looks at first. Not the
+#: groups themselves: a second read could differ from the one the shell's key came from.
+ROLE_SNAPSHOT_ATTRIBUTES = frozenset({"is_superuser", "_portal_role_names"})
 #: Stored at a page's own address when its shells are kept per visibility profile.
 ROLE_MARKER = "per_role"
 
@@ -592,11 +614,11 @@ class PageCacheMiddleware:
             meta = getattr(request, "page_cache_meta", None)
             dependencies = {scope: generations.get(scope, 0) for scope in capture.scopes}
             if capture.per_role:
-                # The shell under this person's profile; at the address, where to look next time.
-                role_key = self.role_key(request)
-                if role_key is not None:
+                # The shell under the profile it was rendered for; at the address, where to look.
+                profile = capture.role_profile
+                key = None if profile is None else self.key(request, profile=profile)
+                if key is not None:
                     self.write(self.key(request), {ROLE_MARKER: True, "dependencies": dependencies})
-                key = role_key
             if key is None:  # password-protected content opened in this session
                 page_cache_stats.mark(response, "personal")
             else:

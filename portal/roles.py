@@ -49,6 +49,12 @@ def has_role(user, role: Role) -> bool:
     return str(role) in cached
 
 
+def keep_role_names(user, names) -> None:
+    """The group names `has_role` answers from for the rest of this request (read elsewhere
+    together with what depends on the same read: portal/cache.py `role_snapshot`)."""
+    user._portal_role_names = frozenset(names)
+
+
 # Roles whose members read reports, advisor registrations or user data: only the office lead grants
 # the first two, and all of them prove a second factor at sign-in.
 OFFICE_ROLES = (Role.INTEGRITY_OFFICE, Role.CONFIDENTIAL_ADVISOR)

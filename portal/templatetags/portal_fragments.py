@@ -54,6 +54,10 @@ class SharedNode(template.Node):
     def render_watched(self, context, request) -> str | None:
         """The part as rendered for nobody in particular, or None when it was personal."""
         shell = getattr(request, "_page_cache", None)
+        if shell is not None and shell.per_role:
+            # The page may read roles unnoticed (its shell is kept per profile); a part kept for
+            # everyone could not tell whether it did.
+            return None
         if shell is not None and shell.page_id is not None:
             # A page shell is rendering: its stand-ins are in place and notice personal use.
             before = len(shell.personal)

@@ -328,3 +328,24 @@ def test_uncached_code_of_conduct_query_budget_with_kept_parts(demo_content, rea
     queries = [query["sql"] for query in context.captured_queries]
     assert len(queries) <= 15, "\n".join(queries)
     assert not any('"wagtailcore_page"."slug" = ' in sql for sql in queries), "routed down the tree again"
+
+
+def test_a_shared_part_inside_a_page_kept_per_role_is_not_kept_for_everyone(demo_content, employee):
+    """Such a page may read roles without it counting as personal use, so a part rendered inside
+    it could not tell whether it did: it is rendered with the page and not kept on its own."""
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.template import engines
+
+    from portal.cache import Capture
+
+    def render(per_role: bool) -> str:
+        name = "test-per-role" if per_role else "test-for-everyone"
+        body = '{% load portal_fragments %}{% shared "' + name + '" %}{% now "u" %}{% endshared %}'
+        request = RequestFactory().get("/nl/")
+        request.user = employee
+        request.session = SessionStore()
+        request._page_cache = Capture(page_id=1, per_role=per_role)
+        return engines["django"].from_string(body).render({}, request)
+
+    assert render(per_role=False) == render(per_role=False)  # control: kept, the same microseconds
+    assert render(per_role=True) != render(per_role=True)  # rendered each time

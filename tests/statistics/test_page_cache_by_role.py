@@ -12,7 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.middleware.csrf import CSRF_SECRET_LENGTH
-from django.test import Client
+from django.test import Client, TestCase
+from django.utils import translation
 from django.utils.crypto import get_random_string
 
 from portal import cache as page_cache
@@ -62,7 +63,7 @@ def signed_in(user) -> Client:
 def one_profile_for_everyone(monkeypatch):
     """The control: a cache that keyed the report on the address alone."""
     with monkeypatch.context() as patch:
-        patch.setattr(page_cache, "visibility_profile", lambda request: "groups:")
+        patch.setattr(page_cache, "profile_string", lambda is_superuser, group_ids: "groups:")
         yield
 
 
@@ -144,3 +145,62 @@ def test_control_a_fast_path_keyed_on_the_address_alone_would_leak(
             office.get(report.url)
         leaked = Browser(app, signed_in(employee)).get(report.url)
     assert leaked.cache_state == "fast_path" and LIVE in leaked.text
+
+
+def test_a_role_taken_away_during_the_offices_render_never_files_its_page_under_the_employees_key(
+    report, office_member, employee, monkeypatch
+):
+    """The shell's key and the roles the page saw come from one read of the groups, before the
+    render: an administrator's change committed in between cannot mislabel the page."""
+    from forms.statistics import publication
+
+    real_report = publication.service.report
+
+    def report_then_an_administrator_takes_the_role(year):
+        figures = real_report(year)  # the live figures, computed for the office
+        memberships = type(office_member).groups.through.objects
+        memberships.filter(user_id=office_member.pk, group__name=str(Role.INTEGRITY_OFFICE)).delete()
+        return figures
+
+    monkeypatch.setattr(publication.service, "report", report_then_an_administrator_takes_the_role)
+    rendered = signed_in(office_member).get(report.url)
+    assert LIVE in rendered.content.decode()  # the race happened: built for the office ...
+    assert not office_member.groups.filter(name=str(Role.INTEGRITY_OFFICE)).exists()  # ... role gone
+    monkeypatch.setattr(publication.service, "report", real_report)
+
+    assert signed_in(employee).get(report.url).status_code == 404  # not the office's live figures
+    office_again = make_office_key_reader(report, employee)
+    assert office_again == "office"  # control: the page went under the office's key
+
+
+def make_office_key_reader(report, person) -> str:
+    """Under whose key the page cache filed the report: the office's profile or this person's."""
+    from django.contrib.auth.models import Group
+    from django.test import RequestFactory
+
+    from portal.cache import PageCacheMiddleware, profile_string
+
+    office = Group.objects.get(name=str(Role.INTEGRITY_OFFICE))
+    employees = list(person.groups.values_list("pk", flat=True))
+    request = RequestFactory().get(report.url, HTTP_HOST="testserver")
+    cache = PageCacheMiddleware(lambda request: None)
+    with translation.override("nl"):
+        keys = {
+            "office": cache.key(request, profile=profile_string(False, sorted([*employees, office.pk]))),
+            "employee": cache.key(request, profile=profile_string(False, employees)),
+        }
+    stored = [who for who, key in keys.items() if caches["pages"].get(key) is not None]
+    return stored[0] if len(stored) == 1 else ",".join(stored)
+
+
+def test_a_renamed_group_renders_the_report_again(report, office_member):
+    """Roles go by group name: the office group renamed, its members are no longer the office."""
+    from django.contrib.auth.models import Group
+
+    publish_nothing_yet = signed_in(office_member)
+    assert [publish_nothing_yet.get(report.url)["X-Page-Cache"] for _ in range(2)] == ["miss", "hit"]
+    group = Group.objects.get(name=str(Role.INTEGRITY_OFFICE))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        group.name = "Voormalig integriteitsbureau"
+        group.save()
+    assert signed_in(office_member).get(report.url).status_code == 404

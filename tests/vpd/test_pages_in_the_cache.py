@@ -30,7 +30,7 @@ def view(user, page) -> tuple[str, str]:
 def one_profile_for_everyone(monkeypatch):
     """The control: a cache that keyed the section on its address alone."""
     with monkeypatch.context() as patch:
-        patch.setattr(page_cache, "visibility_profile", lambda request: "groups:")
+        patch.setattr(page_cache, "profile_string", lambda is_superuser, group_ids: "groups:")
         yield
 
 
