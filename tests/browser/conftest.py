@@ -85,6 +85,8 @@ def axe():
         # wcag22=True adds WCAG 2.2 AA (24px targets): the reflow journey checks every page type so.
         # Colours are measured as painted: a message still fading in (Wagtail's admin messages)
         # would be reported as low contrast, so finite animations jump to their end state first.
+        # A navigation still under way would leave axe without a document to read.
+        page.wait_for_load_state()
         page.evaluate(
             """() => document.getAnimations().forEach(a => {
                 const timing = a.effect && a.effect.getComputedTiming();

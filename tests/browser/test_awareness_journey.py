@@ -74,11 +74,11 @@ def test_employee_finds_a_masterclass_registers_and_cancels_by_email_link(
     page.get_by_role("link", name="Lijst").click()
 
     page.get_by_role("link", name="Masterclass integriteit en sociale media").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Masterclass integriteit en sociale media"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Masterclass integriteit en sociale media")
     axe(page, "programme item")
 
     page.get_by_role("link", name=re.compile("^Aanmelden")).first.click()
-    assert page.get_by_label("Naam").input_value() == "Mila de Medewerker"
+    expect(page.get_by_label("Naam")).to_have_value("Mila de Medewerker")
     axe(page, "registration form")
     page.get_by_label("Organisatieonderdeel").select_option(label="Publiekszaken")
     page.get_by_role("button", name="Aanmelden").click()

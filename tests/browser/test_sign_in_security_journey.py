@@ -1,6 +1,7 @@
 """Lockout page and own-sessions page in a real browser, on a phone and a desktop, checked with axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from portal.roles import Role
 from tests.browser.conftest import sign_in
@@ -44,7 +45,7 @@ def test_ten_wrong_passwords_show_the_lockout_page(sized_page, axe):
     page.get_by_label("Username").fill("anna-lockout")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Signing in temporarily blocked"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Signing in temporarily blocked")
     assert page.locator("html").get_attribute("lang") == "en"
     axe(page, "lockout page (en)")
 

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from portal.roles import Role
 from tests.portal.factories import PASSWORD, UserFactory
@@ -66,6 +67,7 @@ def test_scan_action_and_dra(page, axe, registers):
         assert page.get_by_text("(te laat)").is_visible()
         axe(page, f"my improvement actions at {width}px", wcag22=True)
     page.get_by_role("link", name="Alarmknop oefenen met het hele team.").click()
+    expect(page.get_by_label("Afgerond")).to_be_visible()
     axe(page, "status of an improvement action", wcag22=True)
     page.get_by_label("Afgerond").check()
     page.get_by_role("button", name="Status opslaan").click()
