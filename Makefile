@@ -62,7 +62,7 @@ run: demo ## Set up, load the demo and serve on http://127.0.0.1:$(PORT)
 run-sso: demo ## As run, signed in through the test identity provider on 127.0.0.1:$(IDP_PORT) (README)
 	PORT=$(PORT) IDP_PORT=$(IDP_PORT) scripts/run_sso.sh
 
-serve: install ## Serve the production way (gunicorn + task worker, production settings) on http://127.0.0.1:$(PORT)
+serve: install ## Serve the production way (granian + task worker, production settings) on http://127.0.0.1:$(PORT)
 	PORT=$(PORT) scripts/serve.sh
 
 bench: install ## Benchmark pages against nginx serving the same HTML (docs/performance.md)
@@ -105,5 +105,5 @@ bench-search: $(STAMP)/python ## Search benchmark: median query latency over 10,
 	$(BIN)/python scripts/bench_search.py
 
 # --- tasks (#19): the distributed shape ---
-test-distributed: $(STAMP)/python ## Cross-server suite: 2 gunicorn + nginx + task worker (DATABASE_URL=postgres://… throwaway, CACHE_LOCATION=redis://…)
+test-distributed: $(STAMP)/python ## Cross-server suite: 2 granian app servers + nginx + task worker (DATABASE_URL=postgres://… throwaway, CACHE_LOCATION=redis://…)
 	scripts/cluster.sh $(MAKE) test-only TEST_WORKERS=0 PYTEST_ARGS="tests/distributed -p no:cacheprovider $(PYTEST_ARGS)"

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Run the morning-of-the-week load test (`make loadtest`; loadtest/locustfile.py).
 
-Serves the portal the way `make serve` does (gunicorn with the production settings, Redis for the
+Serves the portal the way `make serve` does (granian with the production settings, Redis for the
 cache and sessions) on a throwaway SQLite database with the demo content, all on 127.0.0.1 in a
 temporary folder; runs Locust headless at a fixed arrival rate; meanwhile an editor publishes a
 page from a separate process every `--publish-every` seconds. Prints Locust's latencies and
 failures per request type, Locust's own CPU share, and the page cache's hit rate from the
-server-side counters the gunicorn workers log as they exit (portal/page_cache_stats.py).
+server-side counters the app server's workers log as they exit (portal/page_cache_stats.py).
 
 Options: --seconds (default 60), --rate (requests/s, default 100), --users (default 20),
 --publish-every (default 20 s), --cache redis|locmem, --shared-shells (page shells in
@@ -14,7 +14,7 @@ Redis too), --warm-up (default 3 s after everyone signed in,
 printed on its own), --trace FILE (each request and publish).
 """
 
-# ruff: noqa: S603 - runs fixed commands (manage.py, gunicorn, redis-server, locust)
+# ruff: noqa: S603 - runs fixed commands (manage.py, the app server, redis-server, locust)
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ from bench_pages import (
     page_cache_counts,
     print_page_cache_counts,
     production_env,
-    start_gunicorn,
+    start_app_server,
     start_redis,
     wait_for,
 )
@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.shared_shells:  # the page cache in Redis too (database 1): one set of shells
                 location = prod_env["CACHE_LOCATION"].rsplit("/", 1)[0] + "/1"
                 prod_env.update(PAGE_CACHE_BACKEND=prod_env["CACHE_BACKEND"], PAGE_CACHE_LOCATION=location)
-        gunicorn, port = start_gunicorn(tmp, prod_env)
-        servers.append(gunicorn)
+        app_server, port = start_app_server(tmp, prod_env)
+        servers.append(app_server)
         wait_for(port, "/healthz")
 
         editor = subprocess.Popen(
@@ -197,9 +197,9 @@ def main(argv: list[str] | None = None) -> int:
             check=False,
         )
         stop_publishing.set()
-        gunicorn.stop()  # each worker logs its page cache counters as it exits
-        servers.remove(gunicorn)
-        print_page_cache_counts(page_cache_counts(tmp / "gunicorn.log"))
+        app_server.stop()  # each worker logs its page cache counters as it exits
+        servers.remove(app_server)
+        print_page_cache_counts(page_cache_counts(tmp / "app-server.log"))
         return result.returncode
     finally:
         stop_publishing.set()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fifty colleagues sign up for one session at the same moment (`make loadtest-signups`).
 
-Serves the portal the way `make serve` does (gunicorn with the production settings, Redis for the
+Serves the portal the way `make serve` does (granian with the production settings, Redis for the
 cache and sessions, the task worker sending the confirmations) on a throwaway database: on
 PostgreSQL when DATABASE_URL points at a PostgreSQL server (a database of its own is created on
 it and dropped afterwards), else on SQLite. It makes a session with `--capacity` places and
@@ -13,7 +13,7 @@ twice, every answer the redirect to "My registrations".
 Options: --people (default 50), --capacity (default 20), --rounds (default 3: a new session each).
 """
 
-# ruff: noqa: S603 - runs fixed commands (manage.py, gunicorn, redis-server)
+# ruff: noqa: S603 - runs fixed commands (manage.py, the app server, redis-server)
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ from bench_pages import (
     manage,
     production_env,
     start,
-    start_gunicorn,
+    start_app_server,
     start_redis,
     wait_for,
 )
@@ -243,8 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         manage(prod_env, "collectstatic", "--noinput", "-v0")
         manage(dev_env, "shell", "-c", ACCOUNTS % {"people": args.people, "password": PASSWORD})
         servers.append(start_redis(tmp, prod_env))
-        gunicorn, port = start_gunicorn(tmp, prod_env)
-        servers.append(gunicorn)
+        app_server, port = start_app_server(tmp, prod_env)
+        servers.append(app_server)
         servers.append(
             start(
                 "worker",

@@ -8,7 +8,7 @@ What it does, all on 127.0.0.1 and inside a temporary folder that is removed aft
 2. builds a throwaway SQLite database with the demo content (the loader runs with the development
    settings, as it must), then collects the static files;
 3. starts redis-server (the production cache and session store; skipped with --cache=locmem),
-   gunicorn with the production settings (portal/gunicorn.conf.py), and nginx serving saved copies
+   the app server with the production settings (portal/serve.py), and nginx serving saved copies
    of the pages' HTML;
 4. signs in as the demo employee, fetches every page once (a page that does not exist on this
    branch yet is reported as "not available"), saves its HTML for nginx;
@@ -18,7 +18,7 @@ What it does, all on 127.0.0.1 and inside a temporary folder that is removed aft
 Needs Debian's nginx, wrk and redis-server; installs them with apt-get when missing.
 """
 
-# ruff: noqa: S603 - runs fixed commands (manage.py, gunicorn, nginx, wrk, apt-get) with fixed arguments
+# ruff: noqa: S603 - runs fixed commands (manage.py, the app server, nginx, wrk, apt-get) with fixed arguments
 
 from __future__ import annotations
 
@@ -223,12 +223,12 @@ def start_redis(tmp: Path, env: dict[str, str]) -> Server:
     return server
 
 
-def start_gunicorn(tmp: Path, env: dict[str, str]) -> tuple[Server, int]:
-    """The portal as `make serve` runs it (portal/gunicorn.conf.py) on a free port."""
+def start_app_server(tmp: Path, env: dict[str, str]) -> tuple[Server, int]:
+    """The portal as `make serve` runs it (portal/serve.py) on a free port."""
     port = free_port()
     env["PORT"] = str(port)
-    command = [PYTHON, "-m", "gunicorn", "--config", "portal/gunicorn.conf.py", "portal.wsgi:application"]
-    return start("gunicorn", command, tmp / "gunicorn.log", cwd=ROOT, env=env), port
+    command = [PYTHON, "-m", "portal.serve"]
+    return start("app server", command, tmp / "app-server.log", cwd=ROOT, env=env), port
 
 
 def nginx_config(tmp: Path, port: int) -> Path:
@@ -433,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
             DATABASE_URL=database,
             STATIC_ROOT=str(tmp / "static"),
             MEDIA_ROOT=str(tmp / "media"),
-            GUNICORN_ACCESS_LOG=str(tmp / "gunicorn-access.log"),
+            APP_SERVER_ACCESS_LOG=str(tmp / "access.log"),
         )
         print("Building a throwaway database with the demo content ...", flush=True)
         for command in (["migrate", "--noinput", "-v0"], ["load_demo_content"]):
@@ -441,8 +441,8 @@ def main(argv: list[str] | None = None) -> int:
         manage(prod_env, "collectstatic", "--noinput", "-v0", timeout=600)
         if args.cache == "redis":
             servers.append(start_redis(tmp, prod_env))
-        gunicorn, app_port = start_gunicorn(tmp, prod_env)
-        servers.append(gunicorn)
+        app_server, app_port = start_app_server(tmp, prod_env)
+        servers.append(app_server)
         nginx_port = free_port()
         wait_for(app_port, "/healthz")
 
@@ -503,9 +503,9 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
         print_table(results, available, connections, urls)
-        gunicorn.stop()  # each worker logs its page cache counters as it exits
-        servers.remove(gunicorn)
-        cache_counts = page_cache_counts(tmp / "gunicorn.log")
+        app_server.stop()  # each worker logs its page cache counters as it exits
+        servers.remove(app_server)
+        cache_counts = page_cache_counts(tmp / "app-server.log")
         print_page_cache_counts(cache_counts)
         if args.json:
             args.json.write_text(
@@ -539,7 +539,7 @@ PAGE_CACHE_STATES = ("hit", "miss", "personal", "fast_path")
 
 
 def page_cache_counts(log: Path) -> dict[str, int]:
-    """The page cache counters of all gunicorn workers, added up from the lines they log at exit
+    """The page cache counters of all the app server's workers, added up from the lines they log at exit
     (portal/page_cache_stats.py; responses carry no X-Page-Cache header outside DEBUG)."""
     total = dict.fromkeys(PAGE_CACHE_STATES, 0)
     workers = 0

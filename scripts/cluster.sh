@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The distributed shape on one machine: two gunicorn app servers (production settings) on two
+# The distributed shape on one machine: two granian app servers (production settings) on two
 # loopback ports behind nginx (round robin), one task worker, all sharing PostgreSQL and Redis.
 # Runs the given command with the addresses in the environment, then stops everything it started:
 #
@@ -38,7 +38,7 @@ export STATIC_ROOT="$RUN_DIR/static" EMAIL_BACKEND=django.core.mail.backends.fil
 export EMAIL_FILE_PATH="$RUN_DIR/mail"  # what the worker sent, one file per message
 # The report form without JavaScript answers at once here (the cross-server suite is a script).
 export PORTAL_POW_REPORT_WAIT_SECONDS=0 PORTAL_POW_FOLLOW_UP_WAIT_SECONDS=0 PORTAL_POW_MAX_NUMBER=200
-export WEB_CONCURRENCY=${WEB_CONCURRENCY:-1} GUNICORN_THREADS=${GUNICORN_THREADS:-4} GUNICORN_ACCESS_LOG=-
+export WEB_CONCURRENCY=${WEB_CONCURRENCY:-1} APP_SERVER_THREADS=${APP_SERVER_THREADS:-4} APP_SERVER_ACCESS_LOG=-
 
 started=$(date +%s)
 "$PYTHON" manage.py collectstatic --noinput -v0 &
@@ -50,8 +50,7 @@ echo "Migrated and collected in $(( $(date +%s) - started )) s"
 servers=()
 for name in a b; do
     port=$(free_port)
-    PORT=$port GUNICORN_REUSE_PORT=false "$PYTHON" -m gunicorn --config portal/gunicorn.conf.py \
-        portal.wsgi:application >"$RUN_DIR/app-$name.log" 2>&1 &
+    PORT=$port "$PYTHON" -m portal.serve >"$RUN_DIR/app-$name.log" 2>&1 &
     pids+=($!)
     servers+=("127.0.0.1:$port")
 done

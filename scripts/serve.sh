@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Serve the portal the production way on http://127.0.0.1:$PORT: gunicorn (portal/gunicorn.conf.py)
+# Serve the portal the production way on http://127.0.0.1:$PORT: granian (portal/serve.py)
 # with portal.settings.production, static files collected for WhiteNoise (compressed, hashed names).
 #
 # Locally, without a SECRET_KEY in the environment, a random key is generated once and kept in
@@ -45,7 +45,7 @@ fi
 "$PYTHON" manage.py migrate --noinput -v0
 "$PYTHON" manage.py collectstatic --noinput -v0
 # The task worker (e-mail, Wagtail's search and reference index; docs/deployment.md) runs beside
-# gunicorn and stops with it. In production it is a process (service) of its own.
+# the app server and stops with it. In production it is a process (service) of its own.
 # SERVE_WORKER=false leaves it out (when a worker runs elsewhere), as does TASKS_BACKEND=immediate.
 if [ "${SERVE_WORKER:-true}" != false ] && [ "${TASKS_BACKEND:-database}" = database ]; then
     "$PYTHON" manage.py db_worker --no-reload --interval "${TASK_WORKER_INTERVAL:-1}" &
@@ -53,5 +53,5 @@ if [ "${SERVE_WORKER:-true}" != false ] && [ "${TASKS_BACKEND:-database}" = data
     trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT
     echo "Task worker (manage.py db_worker) started"
 fi
-echo "Serving (gunicorn, production settings) on http://127.0.0.1:$PORT"
-"$PYTHON" -m gunicorn --config portal/gunicorn.conf.py portal.wsgi:application
+echo "Serving (granian, production settings) on http://127.0.0.1:$PORT"
+"$PYTHON" -m portal.serve

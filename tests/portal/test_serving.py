@@ -1,41 +1,44 @@
-"""Production serving: the gunicorn configuration and the benchmark's refusal of misleading set-ups."""
+"""Production serving: the app server's configuration (portal/serve.py) and the benchmark's refusal of
+misleading set-ups."""
 
 import os
-import runpy
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from portal import serve
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def gunicorn_settings(**env) -> dict:
-    old = dict(os.environ)
-    os.environ.update(env)
-    try:
-        return runpy.run_path(str(ROOT / "portal" / "gunicorn.conf.py"))
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
-
-
 def test_access_log_never_names_the_client():
-    """The anonymous report form depends on it: no address, forwarded address, agent or referer."""
-    config = gunicorn_settings()
-    log_format = config["access_log_format"]
-    for forbidden in ("%(h)s", "%(a)s", "%(f)s", "%({x-forwarded-for}i)s", "%({X-Forwarded-For}i)s", "%(u)s"):
+    """The anonymous report form depends on it: no address, forwarded address, agent or referer,
+    and no query string (a search term)."""
+    config = serve.options({})
+    assert config["log_access"] is True
+    log_format = config["log_access_format"]
+    for forbidden in ("%(addr)s", "%(header{", "%(query_string)s"):
         assert forbidden not in log_format
-    assert "%(U)s" in log_format and "%(s)s" in log_format
+    assert "%(path)s" in log_format and "%(status)d" in log_format
 
 
-def test_gunicorn_serves_on_loopback_with_workers_from_the_cpu_count():
-    config = gunicorn_settings(PORT="8123")
-    assert config["bind"] == "127.0.0.1:8123"
+def test_the_access_log_goes_to_a_file_or_is_off():
+    to_file = serve.options({"APP_SERVER_ACCESS_LOG": "/var/log/portal/access.log"})
+    assert to_file["log_dictconfig"]["handlers"]["access"]["filename"] == "/var/log/portal/access.log"
+    assert serve.options({})["log_dictconfig"] is None  # standard output
+    assert serve.options({"APP_SERVER_ACCESS_LOG": "off"})["log_access"] is False
+
+
+def test_the_app_server_serves_on_loopback_with_workers_from_the_cpu_count():
+    config = serve.options({"PORT": "8123"})
+    assert (config["address"], config["port"]) == ("127.0.0.1", 8123)
     assert config["workers"] == len(os.sched_getaffinity(0))
-    assert config["worker_class"] == "gthread" and config["preload_app"] is True
-    assert gunicorn_settings(WEB_CONCURRENCY="7")["workers"] == 7
+    assert config["target"] == "portal.wsgi:application" and config["respawn_failed_workers"] is True
+    assert serve.options({"WEB_CONCURRENCY": "7", "APP_SERVER_THREADS": "2"})["workers"] == 7
+    assert serve.options({"APP_SERVER_THREADS": "2"})["blocking_threads"] == 2
+    assert serve.options({"APP_SERVER_BIND": "10.0.0.5:9000"})["address"] == "10.0.0.5"
 
 
 def run_bench(**env_overrides):
@@ -100,7 +103,8 @@ def session_commands(session_id: int) -> list[bytes]:
 
 def test_make_serve_starts_the_production_server_on_a_fresh_checkout(tmp_path):
     """`scripts/serve.sh` (what `make serve` runs) without any secrets in the environment: it must
-    make its local keys, migrate, collect the static files and answer through gunicorn."""
+    make its local keys, migrate, collect the static files and answer through the app server, with
+    an access log that names no client."""
     import http.client
     import signal
     import socket
@@ -128,7 +132,7 @@ def test_make_serve_starts_the_production_server_on_a_fresh_checkout(tmp_path):
         PYTHON=sys.executable,
         DATABASE_URL=f"sqlite:///{tmp_path / 'serve.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
-        GUNICORN_ACCESS_LOG=str(tmp_path / "access.log"),
+        APP_SERVER_ACCESS_LOG=str(tmp_path / "access.log"),
         WEB_CONCURRENCY="1",
         ALLOWED_HOSTS="127.0.0.1",
     )
@@ -162,6 +166,9 @@ def test_make_serve_starts_the_production_server_on_a_fresh_checkout(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+    access_log = (tmp_path / "access.log").read_text()
+    assert '"GET /healthz" 200' in access_log and '"GET /nl/" 302' in access_log
+    assert "127.0.0.1" not in access_log
 
 
 WARMED = """
@@ -177,7 +184,7 @@ print(validate_email.domain_regex._wrapped is not empty and validate_email.user_
 )
 def test_the_application_compiles_the_email_validator_before_the_workers_fork(start, compiled):
     """The first sign-up of each worker compiled them (20-30 ms of CPU, holding the GIL); loading
-    the application (in gunicorn's master: preload_app) now does it once for all workers.
+    the application (in the app server's main process, portal/serve.py) now does it once for all workers.
     Control: Django set up without the application module leaves them for the first request."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
     result = subprocess.run(
