@@ -14,7 +14,9 @@ a cluster of app servers behind a reverse proxy (docs/deployment.md):
 - `PORT` (8000) or `APP_SERVER_BIND` (`127.0.0.1:$PORT`): where it listens;
 - `WEB_CONCURRENCY` (the CPUs this process may use): worker processes;
 - `APP_SERVER_THREADS` (4): threads per worker for requests that wait on the database;
-- `APP_SERVER_ACCESS_LOG` (`-`, standard output): a file for the access log, or `off`.
+- `APP_SERVER_ACCESS_LOG` (`-`, standard output): a file for the access log, or `off`;
+- `APP_SERVER_MAX_RSS_MB` (unset): a worker that grows beyond this is replaced (gunicorn's
+  `max_requests` recycled workers by count; memory is what such a limit protects).
 
 The access log never names the client: no address, no user agent, no referer, no
 `X-Forwarded-For`. The anonymous integrity report form depends on that (DESIGN.md: nothing that
@@ -84,6 +86,7 @@ def options(env: Mapping[str, str] = os.environ) -> dict[str, Any]:
         # killed after this many seconds.
         "respawn_failed_workers": True,
         "workers_kill_timeout": 20,
+        "workers_max_rss": int(env["APP_SERVER_MAX_RSS_MB"]) if env.get("APP_SERVER_MAX_RSS_MB") else None,
     }
 
 

@@ -1,5 +1,5 @@
 """The cross-server suite runs against a running cluster (scripts/cluster.sh, `.ci/run`): two
-gunicorn app servers behind nginx and a task worker, on the PostgreSQL database and Redis this
+granian app servers behind nginx and a task worker, on the PostgreSQL database and Redis this
 process is given too. Without PORTAL_CLUSTER_URL every test here is skipped.
 
 The tests write their set-up (users, pages, sessions) straight into that database, committed,

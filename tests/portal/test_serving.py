@@ -38,6 +38,8 @@ def test_the_app_server_serves_on_loopback_with_workers_from_the_cpu_count():
     assert config["target"] == "portal.wsgi:application" and config["respawn_failed_workers"] is True
     assert serve.options({"WEB_CONCURRENCY": "7", "APP_SERVER_THREADS": "2"})["workers"] == 7
     assert serve.options({"APP_SERVER_THREADS": "2"})["blocking_threads"] == 2
+    assert serve.options({})["workers_max_rss"] is None
+    assert serve.options({"APP_SERVER_MAX_RSS_MB": "1024"})["workers_max_rss"] == 1024
     assert serve.options({"APP_SERVER_BIND": "10.0.0.5:9000"})["address"] == "10.0.0.5"
 
 
