@@ -55,21 +55,25 @@ class PreparedQuery:
         compiled = self._compiled.get(shape)
         if compiled is None:
             compiled = self._compile(values, shape)
-        alias, sql, template, compiler = compiled
+        alias, sql, template, compiler, converters = compiled
         connection = connections[alias]
         params = _params(connection, template, values)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        # The ORM's own conversion of the columns (SQLite's text datetimes, decimals, booleans).
-        return list(compiler.results_iter(results=[rows], tuple_expected=True))
+        if not converters:
+            return [tuple(row) for row in rows]
+        # The ORM's own conversion of the columns (SQLite's text datetimes, decimals, booleans),
+        # with the converters it chose when the query was compiled (`results_iter` asks every
+        # column's field for them again on each call).
+        return [tuple(row) for row in compiler.apply_converters(rows, converters)]
 
     def _compile(self, values, shape: Shape):
         """Compile with two sets of stand-ins: the values' places must be the same in both and
         everything else equal, so a constant that happens to equal a stand-in is never taken for
         an argument."""
         compiled = [self._compile_with(_stand_ins(values, shape, round_)) for round_ in (1, 2)]
-        (_alias, sql, template, _compiler), (_alias_2, sql_2, template_2, _compiler_2) = compiled
+        (_alias, sql, template, *_rest), (_alias_2, sql_2, template_2, *_rest_2) = compiled
         if sql != sql_2 or template != template_2:
             raise ValueError("Prepared query: the SQL depends on the values; build it with the ORM instead")
         with self._lock:
@@ -88,7 +92,9 @@ class PreparedQuery:
             # The ORM decided from a stand-in (a value out of a column's range, say) without asking
             # the database: nothing can be prepared from that.
             raise ValueError(f"Prepared query: the ORM answered {error!r} without SQL") from error
-        return alias, sql, _template(connections[alias], stand_ins, params), compiler
+        fields = [column[0] for column in compiler.select[0 : compiler.col_count]]
+        converters = compiler.get_converters(fields)
+        return alias, sql, _template(connections[alias], stand_ins, params), compiler, converters
 
 
 def _stand_ins(values, shape: Shape, round_: int) -> list:
