@@ -29,7 +29,7 @@ def test_the_benchmark_adds_up_the_lines_every_worker_logs(caplog, tmp_path):
     with caplog.at_level(logging.INFO, logger="portal.page_cache_stats"):
         page_cache_stats.log_counts()
     line = caplog.records[-1].getMessage()
-    log = tmp_path / "gunicorn.log"
+    log = tmp_path / "app-server.log"
     log.write_text(f"[INFO] Booting worker\n{line}\n{line}\nother line hit=999\n")  # two workers
     counts = bench_module().page_cache_counts(log)
     assert counts["workers"] == 2
