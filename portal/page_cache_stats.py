@@ -2,20 +2,20 @@
 
 An `X-Page-Cache: hit` header on search results told a colleague that someone else had just searched
 for the same term, so the header is only sent with `DEBUG`. Load tests read these counters instead:
-each process logs them when it exits (`atexit`, and multiprocessing's exit finalizers in
-granian's workers), and `scripts/bench_pages.py` adds up the lines of all workers. A log line rather than an
-endpoint: nothing reachable over HTTP, not even on loopback, and the sum covers every worker (an
-endpoint answers from whichever worker the request happens to reach).
+each process logs them when it exits (portal/process_exit.py), and `scripts/bench_pages.py` adds up
+the lines of all workers. A log line rather than an endpoint: nothing reachable over HTTP, not even
+on loopback, and the sum covers every worker (an endpoint answers from whichever worker the request
+happens to reach).
 """
 
-import atexit
 import logging
-import multiprocessing.util
 import os
 import threading
 from collections import Counter
 
 from django.conf import settings
+
+from portal import process_exit
 
 logger = logging.getLogger(__name__)
 
@@ -54,25 +54,4 @@ def log_counts() -> None:
         )
 
 
-_logged = False
-
-
-def log_counts_once() -> None:
-    global _logged
-    if not _logged:
-        _logged = True
-        log_counts()
-
-
-atexit.register(log_counts_once)
-
-
-def _log_when_this_process_exits(_=None) -> None:
-    """A worker process started by multiprocessing (granian's, portal/serve.py) ends with
-    `os._exit`, skipping `atexit`; its finalizers with an exit priority still run. A forked worker
-    starts without its parent's finalizers, so each one registers its own."""
-    multiprocessing.util.Finalize(None, log_counts_once, exitpriority=0)
-
-
-_log_when_this_process_exits()
-multiprocessing.util.register_after_fork(_log_when_this_process_exits, _log_when_this_process_exits)
+process_exit.at_exit(log_counts)

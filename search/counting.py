@@ -11,7 +11,6 @@ a report of popular terms, and the price of not writing to the database on every
 
 from __future__ import annotations
 
-import atexit
 import logging
 import threading
 import time
@@ -21,6 +20,8 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
+
+from portal import process_exit
 
 logger = logging.getLogger(__name__)
 
@@ -74,4 +75,4 @@ def flush_seconds() -> float:
 
 
 counter = SearchCounter()
-atexit.register(counter.flush)
+process_exit.at_exit(counter.flush)
