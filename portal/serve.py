@@ -67,6 +67,7 @@ def options(env: Mapping[str, str] = os.environ) -> dict[str, Any]:
 
     bind = env.get("APP_SERVER_BIND") or f"127.0.0.1:{env.get('PORT', '8000')}"
     address, _, port = bind.rpartition(":")
+    address = address.removeprefix("[").removesuffix("]")  # [::1]:8000
     access_log = env.get("APP_SERVER_ACCESS_LOG", "-")
     return {
         "target": APPLICATION,
@@ -82,8 +83,10 @@ def options(env: Mapping[str, str] = os.environ) -> dict[str, Any]:
         "log_access": access_log != "off",
         "log_access_format": ACCESS_LOG_FORMAT,
         "log_dictconfig": _access_log_config(access_log),
-        # A worker that dies is replaced, as gunicorn's arbiter did; one that will not stop is
-        # killed after this many seconds.
+        # A worker that dies is replaced; one that will not stop is killed after this many
+        # seconds. Unlike gunicorn's arbiter, granian exits when a replaced worker dies again
+        # within seconds (a crash loop): run it under a supervisor that restarts it
+        # (docs/deployment.md).
         "respawn_failed_workers": True,
         "workers_kill_timeout": 20,
         "workers_max_rss": int(env["APP_SERVER_MAX_RSS_MB"]) if env.get("APP_SERVER_MAX_RSS_MB") else None,

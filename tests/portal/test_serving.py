@@ -41,6 +41,7 @@ def test_the_app_server_serves_on_loopback_with_workers_from_the_cpu_count():
     assert serve.options({})["workers_max_rss"] is None
     assert serve.options({"APP_SERVER_MAX_RSS_MB": "1024"})["workers_max_rss"] == 1024
     assert serve.options({"APP_SERVER_BIND": "10.0.0.5:9000"})["address"] == "10.0.0.5"
+    assert serve.options({"APP_SERVER_BIND": "[::1]:9000"})["address"] == "::1"
 
 
 def run_bench(**env_overrides):
