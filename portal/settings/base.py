@@ -126,6 +126,8 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "portal.wsgi.application"
+# Error reports hide connection strings too (portal/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.error_reports.PortalExceptionReporterFilter"
 
 # SQLite is the embedded default; DATABASE_URL=postgres://… switches to PostgreSQL.
 DATABASES = {
